@@ -1,0 +1,20 @@
+package se.samla.deviation.core.deviation.infrastructure;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.samla.deviation.core.calendar.domain.WorkingDayCalendar;
+import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
+
+/** Builds the {@link DeadlinePolicy} from {@link DeadlineProperties}. */
+@Configuration(proxyBeanMethods = false)
+class DeadlineConfiguration {
+
+  @Bean
+  DeadlinePolicy deadlinePolicy(DeadlineProperties properties) {
+    return new DeadlinePolicy(
+        properties.acknowledgementWorkingDays(),
+        properties.answerCalendarDays(),
+        properties.zone(),
+        new WorkingDayCalendar());
+  }
+}
