@@ -1,0 +1,68 @@
+package se.samla.deviation.core.deviation.application;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.deviation.domain.Consequence;
+import se.samla.deviation.core.deviation.domain.DeviationAction;
+import se.samla.deviation.core.deviation.domain.DeviationStatus;
+import se.samla.deviation.core.deviation.domain.Probability;
+import se.samla.deviation.core.deviation.domain.RiskLevel;
+
+/** A deviation as one actor may see it: patient revealed or masked, and what they may do next. */
+public record DeviationView(
+    UUID id,
+    String caseNumber,
+    long version,
+    DeviationStatus status,
+    Instant occurredAt,
+    Instant discoveredAt,
+    Instant submittedAt,
+    PersonRef reporter,
+    NamedUnit reportingUnit,
+    NamedUnit receivingUnit,
+    String categoryCode,
+    String description,
+    String immediateActions,
+    Consequence consequence,
+    Probability probability,
+    RiskLevel riskLevel,
+    String riskCell,
+    int riskScore,
+    String agreementReference,
+    boolean possibleLexMaria,
+    boolean possibleLexSarah,
+    PersonRef handler,
+    Instant acknowledgementDueAt,
+    Instant answerDueAt,
+    boolean overdue,
+    AnswerView answer,
+    Instant closedAt,
+    PatientView patient,
+    String medControlCaseId,
+    Set<DeviationAction> allowedActions) {
+
+  /** A unit with its name and organisation. */
+  public record NamedUnit(
+      String hsaId, String name, String organisationHsaId, String organisationName) {}
+
+  /** The answer (återkoppling). */
+  public record AnswerView(
+      String investigation,
+      String causes,
+      String measures,
+      Instant answeredAt,
+      PersonRef answeredBy) {}
+
+  /**
+   * The patient as this actor may see it: the full number for those entitled, otherwise masked.
+   * {@code toString} never prints the number.
+   */
+  public record PatientView(String personalIdentityNumber, boolean masked) {
+    @Override
+    public String toString() {
+      return "PatientView[masked=" + masked + "]";
+    }
+  }
+}

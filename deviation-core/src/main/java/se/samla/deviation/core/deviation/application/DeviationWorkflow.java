@@ -1,0 +1,407 @@
+package se.samla.deviation.core.deviation.application;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.samla.deviation.core.access.domain.Actor;
+import se.samla.deviation.core.common.application.FieldError;
+import se.samla.deviation.core.common.application.NotFoundException;
+import se.samla.deviation.core.common.application.NotPermittedException;
+import se.samla.deviation.core.common.application.ValidationFailedException;
+import se.samla.deviation.core.common.application.VersionConflictException;
+import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
+import se.samla.deviation.core.deviation.domain.Deviation;
+import se.samla.deviation.core.deviation.domain.DeviationAction;
+import se.samla.deviation.core.deviation.domain.DeviationPermissions;
+import se.samla.deviation.core.deviation.domain.NewDeviation;
+import se.samla.deviation.core.deviation.domain.UnitRef;
+import se.samla.deviation.core.deviation.infrastructure.CaseNumberGenerator;
+import se.samla.deviation.core.deviation.infrastructure.Deviations;
+import se.samla.deviation.core.organisation.domain.Category;
+import se.samla.deviation.core.organisation.domain.HandlerAppointment;
+import se.samla.deviation.core.organisation.domain.Unit;
+import se.samla.deviation.core.organisation.infrastructure.Categories;
+import se.samla.deviation.core.organisation.infrastructure.HandlerAppointments;
+import se.samla.deviation.core.organisation.infrastructure.Units;
+import se.samla.deviation.core.patient.domain.InvalidPersonalIdentityNumberException;
+import se.samla.deviation.core.patient.domain.PatientProtector;
+import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
+import se.samla.deviation.core.patient.domain.ProtectedPatient;
+
+/**
+ * The workflow commands: one transaction each. Every command checks, in this order: the command is
+ * well-formed (422 with named fields), the deviation exists and the actor may see it (404), the
+ * actor may do this (403), the caller's expected version (412), the status allows it (409). A
+ * change is flushed inside the command so a concurrent change surfaces as a conflict here, and its
+ * {@code DeviationChanged} events are published inside the same transaction.
+ */
+@Service
+public class DeviationWorkflow {
+
+  /** Clock skew tolerated for "not in the future" checks of times given by clients. */
+  private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+  private final Deviations deviations;
+  private final CaseNumberGenerator caseNumbers;
+  private final Units units;
+  private final Categories categories;
+  private final HandlerAppointments handlers;
+  private final PatientProtector patients;
+  private final DeadlinePolicy deadlines;
+  private final DeviationQueries queries;
+  private final Validator validator;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  DeviationWorkflow(
+      Deviations deviations,
+      CaseNumberGenerator caseNumbers,
+      Units units,
+      Categories categories,
+      HandlerAppointments handlers,
+      PatientProtector patients,
+      DeadlinePolicy deadlines,
+      DeviationQueries queries,
+      Validator validator,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.deviations = deviations;
+    this.caseNumbers = caseNumbers;
+    this.units = units;
+    this.categories = categories;
+    this.handlers = handlers;
+    this.patients = patients;
+    this.deadlines = deadlines;
+    this.queries = queries;
+    this.validator = validator;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public DeviationView register(RegisterDeviationCommand command, Actor actor) {
+    Instant now = clock.instant();
+    List<FieldError> errors = violations(command);
+    String reportingUnitId =
+        command.reportingUnitHsaId() == null || command.reportingUnitHsaId().isBlank()
+            ? actor.actingUnitHsaId()
+            : command.reportingUnitHsaId();
+    UnitRef reporting = activeUnit(reportingUnitId, "reportingUnitHsaId", errors);
+    UnitRef receiving = activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
+    if (command.categoryCode() != null
+        && categories.findById(command.categoryCode()).filter(Category::active).isEmpty()) {
+      errors.add(new FieldError("categoryCode", "unknown", "no active category with that code"));
+    }
+    checkTimes(command, now, errors);
+    ProtectedPatient patient = protect(command.patientIdentityNumber(), now, errors);
+    failOn(errors);
+
+    NewDeviation data =
+        new NewDeviation(
+            command.occurredAt(),
+            command.discoveredAt(),
+            reporting,
+            receiving,
+            command.categoryCode(),
+            command.description().strip(),
+            blankToNull(command.immediateActions()),
+            command.consequence(),
+            command.probability(),
+            blankToNull(command.agreementReference()),
+            patient,
+            command.possibleLexMaria(),
+            command.possibleLexSarah());
+    Deviation deviation =
+        Deviation.submit(
+            UUID.randomUUID(), caseNumbers.next(), data, actor.person(), now, deadlines);
+    deviations.save(deviation);
+    publish(deviation);
+    return queries.view(deviation, actor);
+  }
+
+  @Transactional
+  public DeviationView assign(AssignDeviationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.ASSIGN,
+        d -> {
+          String handlerId =
+              command.handlerHsaId() == null || command.handlerHsaId().isBlank()
+                  ? actor.hsaId()
+                  : command.handlerHsaId();
+          HandlerAppointment appointment =
+              handlers
+                  .findByUnitHsaIdAndPersonHsaId(d.receivingUnit().hsaId(), handlerId)
+                  .orElseThrow(
+                      () ->
+                          ValidationFailedException.of(
+                              "handlerHsaId",
+                              "notHandler",
+                              "that person is not a handler of the receiving unit"));
+          d.assign(appointment.person(), actor.person(), clock.instant());
+        });
+  }
+
+  @Transactional
+  public DeviationView forward(ForwardDeviationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.FORWARD,
+        d -> {
+          List<FieldError> errors = new ArrayList<>();
+          UnitRef target = activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
+          if (target != null && target.hsaId().equals(d.receivingUnit().hsaId())) {
+            errors.add(
+                new FieldError(
+                    "receivingUnitHsaId", "sameUnit", "the deviation is already at that unit"));
+          }
+          failOn(errors);
+          d.forward(target, command.reason().strip(), actor.person(), clock.instant(), deadlines);
+        });
+  }
+
+  @Transactional
+  public DeviationView returnToReporter(ReturnDeviationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.RETURN,
+        d -> d.returnToReporter(command.reason().strip(), actor.person(), clock.instant()));
+  }
+
+  @Transactional
+  public DeviationView requestInformation(RequestInformationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.REQUEST_INFORMATION,
+        d -> d.requestInformation(command.question().strip(), actor.person(), clock.instant()));
+  }
+
+  @Transactional
+  public DeviationView supplyInformation(SupplyInformationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.SUPPLY_INFORMATION,
+        d ->
+            d.supplyInformation(
+                command.answer().strip(), actor.person(), clock.instant(), deadlines));
+  }
+
+  @Transactional
+  public DeviationView answer(AnswerDeviationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.ANSWER,
+        d ->
+            d.answer(
+                command.investigation().strip(),
+                blankToNull(command.causes()),
+                command.measures().strip(),
+                actor.person(),
+                clock.instant()));
+  }
+
+  @Transactional
+  public DeviationView accept(AcceptAnswerCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.ACCEPT,
+        d -> d.accept(actor.person(), clock.instant()));
+  }
+
+  @Transactional
+  public DeviationView dispute(DisputeAnswerCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.DISPUTE,
+        d -> d.dispute(command.reason().strip(), actor.person(), clock.instant()));
+  }
+
+  @Transactional
+  public DeviationView withdraw(WithdrawDeviationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.WITHDRAW,
+        d -> d.withdraw(command.reason().strip(), actor.person(), clock.instant()));
+  }
+
+  @Transactional
+  public DeviationView resubmit(ResubmitDeviationCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.RESUBMIT,
+        d -> {
+          UnitRef target = null;
+          if (command.receivingUnitHsaId() != null && !command.receivingUnitHsaId().isBlank()) {
+            List<FieldError> errors = new ArrayList<>();
+            target = activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
+            failOn(errors);
+          }
+          d.resubmit(
+              target, blankToNull(command.comment()), actor.person(), clock.instant(), deadlines);
+        });
+  }
+
+  @Transactional
+  public DeviationView comment(CommentDeviationCommand command, Actor actor) {
+    DeviationAction action =
+        command.visibility() == se.samla.deviation.core.deviation.domain.Visibility.INTERNAL
+            ? DeviationAction.COMMENT_INTERNAL
+            : DeviationAction.COMMENT;
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        action,
+        d ->
+            d.comment(
+                command.text().strip(), command.visibility(), actor.person(), clock.instant()));
+  }
+
+  // ---- the shape every command shares ---------------------------------------------------------
+
+  private DeviationView change(
+      Object command,
+      UUID id,
+      Long expectedVersion,
+      Actor actor,
+      DeviationAction action,
+      Consumer<Deviation> step) {
+    failOn(violations(command));
+    Deviation deviation =
+        deviations
+            .findById(id)
+            .filter(d -> DeviationPermissions.canView(actor, d))
+            .orElseThrow(() -> new NotFoundException("deviation"));
+    if (!DeviationPermissions.may(actor, action, deviation)) {
+      throw new NotPermittedException("not allowed to " + action + " this deviation");
+    }
+    if (expectedVersion != null && expectedVersion != deviation.version()) {
+      throw new VersionConflictException(
+          "the deviation has changed since version " + expectedVersion, true, null);
+    }
+    step.accept(deviation);
+    try {
+      deviations.saveAndFlush(deviation);
+    } catch (OptimisticLockingFailureException e) {
+      throw new VersionConflictException("someone else changed the deviation first", false, e);
+    }
+    publish(deviation);
+    return queries.view(deviation, actor);
+  }
+
+  private void publish(Deviation deviation) {
+    deviation.pullDomainEvents().forEach(events::publishEvent);
+  }
+
+  private List<FieldError> violations(Object command) {
+    List<FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<Object> v : validator.validate(command)) {
+      String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+      errors.add(new FieldError(v.getPropertyPath().toString(), code, v.getMessage()));
+    }
+    errors.sort(Comparator.comparing(FieldError::field));
+    return errors;
+  }
+
+  private UnitRef activeUnit(String hsaId, String field, List<FieldError> errors) {
+    if (hsaId == null || hsaId.isBlank()) {
+      if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+        errors.add(new FieldError(field, "required", "a unit is required"));
+      }
+      return null;
+    }
+    return units
+        .findById(hsaId)
+        .filter(Unit::active)
+        .map(u -> new UnitRef(u.hsaId(), u.organisationHsaId()))
+        .orElseGet(
+            () -> {
+              errors.add(new FieldError(field, "unknown", "no active unit with that HSA-id"));
+              return null;
+            });
+  }
+
+  private static void checkTimes(RegisterDeviationCommand c, Instant now, List<FieldError> errors) {
+    Instant latest = now.plus(FUTURE_TOLERANCE);
+    if (c.occurredAt() != null && c.occurredAt().isAfter(latest)) {
+      errors.add(new FieldError("occurredAt", "future", "cannot be in the future"));
+    }
+    if (c.discoveredAt() != null) {
+      if (c.discoveredAt().isAfter(latest)) {
+        errors.add(new FieldError("discoveredAt", "future", "cannot be in the future"));
+      } else if (c.occurredAt() != null && c.discoveredAt().isBefore(c.occurredAt())) {
+        errors.add(new FieldError("discoveredAt", "beforeOccurred", "cannot be before occurredAt"));
+      }
+    }
+  }
+
+  private ProtectedPatient protect(String number, Instant now, List<FieldError> errors) {
+    if (number == null || number.isBlank()) {
+      return null;
+    }
+    try {
+      LocalDate today = LocalDate.ofInstant(now, deadlines.zone());
+      return patients.protect(PersonalIdentityNumber.parse(number, today));
+    } catch (InvalidPersonalIdentityNumberException e) {
+      errors.add(
+          new FieldError(
+              "patient.personalIdentityNumber",
+              e.reason().name(),
+              "not a valid personnummer or samordningsnummer"));
+      return null;
+    }
+  }
+
+  private static void failOn(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new ValidationFailedException(errors);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,10 @@
+package se.samla.deviation.core.deviation.application;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/** The reporter withdraws the deviation. */
+public record WithdrawDeviationCommand(
+    @NotNull UUID deviationId, @NotBlank @Size(max = 4000) String reason, Long expectedVersion) {}

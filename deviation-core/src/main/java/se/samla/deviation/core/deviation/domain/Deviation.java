@@ -1,0 +1,522 @@
+package se.samla.deviation.core.deviation.domain;
+
+import static se.samla.deviation.core.deviation.domain.DeviationStatus.ANSWERED;
+import static se.samla.deviation.core.deviation.domain.DeviationStatus.ASSIGNED;
+import static se.samla.deviation.core.deviation.domain.DeviationStatus.CLOSED;
+import static se.samla.deviation.core.deviation.domain.DeviationStatus.INFORMATION_REQUESTED;
+import static se.samla.deviation.core.deviation.domain.DeviationStatus.RETURNED;
+import static se.samla.deviation.core.deviation.domain.DeviationStatus.SUBMITTED;
+import static se.samla.deviation.core.deviation.domain.DeviationStatus.WITHDRAWN;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.patient.domain.ProtectedPatient;
+
+/**
+ * The deviation aggregate: a deviation in collaboration and its workflow. Every transition of
+ * DESIGN section 5's diagram is a method here that checks the current status, changes the state,
+ * appends a timeline event and records a {@link DeviationChanged} for publication. Who may call
+ * which method is decided by {@link DeviationPermissions} in the application service.
+ */
+@Entity
+@Table(name = "deviation")
+public class Deviation {
+
+  @Id private UUID id;
+
+  @Column(name = "case_number")
+  private String caseNumber;
+
+  @Version private long version;
+
+  @Enumerated(EnumType.STRING)
+  private DeviationStatus status;
+
+  private Instant occurredAt;
+  private Instant discoveredAt;
+  private Instant submittedAt;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "hsaId", column = @Column(name = "reporter_hsa_id")),
+    @AttributeOverride(name = "name", column = @Column(name = "reporter_name"))
+  })
+  private PersonRef reporter;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "hsaId", column = @Column(name = "reporting_unit_hsa_id")),
+    @AttributeOverride(
+        name = "organisationHsaId",
+        column = @Column(name = "reporting_organisation_hsa_id"))
+  })
+  private UnitRef reportingUnit;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "hsaId", column = @Column(name = "receiving_unit_hsa_id")),
+    @AttributeOverride(
+        name = "organisationHsaId",
+        column = @Column(name = "receiving_organisation_hsa_id"))
+  })
+  private UnitRef receivingUnit;
+
+  private String categoryCode;
+  private String description;
+  private String immediateActions;
+
+  @Enumerated(EnumType.STRING)
+  private Consequence consequence;
+
+  @Enumerated(EnumType.STRING)
+  private Probability probability;
+
+  private String agreementReference;
+  private boolean possibleLexMaria;
+  private boolean possibleLexSarah;
+
+  @Column(name = "patient_ciphertext")
+  private byte[] patientCiphertext;
+
+  @Column(name = "patient_pseudonym")
+  private String patientPseudonym;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "hsaId", column = @Column(name = "handler_hsa_id")),
+    @AttributeOverride(name = "name", column = @Column(name = "handler_name"))
+  })
+  private PersonRef handler;
+
+  @Embedded private Answer answer;
+
+  private Instant acknowledgementDueAt;
+  private Instant answerDueAt;
+  private Instant pausedAt;
+  private Instant closedAt;
+
+  @Column(name = "medcontrol_case_id")
+  private String medControlCaseId;
+
+  private Instant lastChangedAt;
+
+  @Column(name = "event_count")
+  private int eventCount;
+
+  @OneToMany(mappedBy = "deviation", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+  @OrderBy("sequenceNo")
+  private List<DeviationEvent> events = new ArrayList<>();
+
+  @Transient private List<DeviationChanged> domainEvents = new ArrayList<>();
+
+  protected Deviation() {}
+
+  /** Registers a new deviation: it starts SUBMITTED with its deadlines running. */
+  public static Deviation submit(
+      UUID id,
+      String caseNumber,
+      NewDeviation data,
+      PersonRef reporter,
+      Instant now,
+      DeadlinePolicy deadlines) {
+    Deviation d = new Deviation();
+    d.id = Objects.requireNonNull(id, "id");
+    d.caseNumber = Objects.requireNonNull(caseNumber, "caseNumber");
+    d.reporter = Objects.requireNonNull(reporter, "reporter");
+    d.occurredAt = Objects.requireNonNull(data.occurredAt(), "occurredAt");
+    d.discoveredAt = data.discoveredAt();
+    d.reportingUnit = Objects.requireNonNull(data.reportingUnit(), "reportingUnit");
+    d.receivingUnit = Objects.requireNonNull(data.receivingUnit(), "receivingUnit");
+    d.categoryCode = Objects.requireNonNull(data.categoryCode(), "categoryCode");
+    d.description = Objects.requireNonNull(data.description(), "description");
+    d.immediateActions = data.immediateActions();
+    d.consequence = Objects.requireNonNull(data.consequence(), "consequence");
+    d.probability = Objects.requireNonNull(data.probability(), "probability");
+    d.agreementReference = data.agreementReference();
+    d.possibleLexMaria = data.possibleLexMaria();
+    d.possibleLexSarah = data.possibleLexSarah();
+    if (data.patient() != null) {
+      d.patientCiphertext = data.patient().ciphertext();
+      d.patientPseudonym = data.patient().pseudonym();
+    }
+    d.status = SUBMITTED;
+    d.submittedAt = now;
+    d.startDeadlines(now, deadlines);
+    d.record(
+        DeviationEventType.SUBMITTED,
+        now,
+        reporter,
+        Visibility.SHARED,
+        details("receivingUnit", d.receivingUnit.hsaId()));
+    return d;
+  }
+
+  // ---- transitions -------------------------------------------------------------------------
+
+  /** SUBMITTED → ASSIGNED, or a new handler while ASSIGNED. */
+  public void assign(PersonRef newHandler, PersonRef by, Instant now) {
+    require(DeviationAction.ASSIGN);
+    Objects.requireNonNull(newHandler, "handler");
+    DeviationEventType type =
+        status == SUBMITTED ? DeviationEventType.ASSIGNED : DeviationEventType.REASSIGNED;
+    handler = newHandler;
+    status = ASSIGNED;
+    record(
+        type,
+        now,
+        by,
+        Visibility.SHARED,
+        details("handlerHsaId", newHandler.hsaId(), "handlerName", newHandler.name()));
+  }
+
+  /** SUBMITTED/ASSIGNED → SUBMITTED at another unit, with fresh deadlines for that unit. */
+  public void forward(
+      UnitRef newReceivingUnit, String reason, PersonRef by, Instant now, DeadlinePolicy policy) {
+    require(DeviationAction.FORWARD);
+    Objects.requireNonNull(newReceivingUnit, "receivingUnit");
+    if (newReceivingUnit.hsaId().equals(receivingUnit.hsaId())) {
+      throw new IllegalArgumentException("the deviation is already addressed to that unit");
+    }
+    String from = receivingUnit.hsaId();
+    receivingUnit = newReceivingUnit;
+    handler = null;
+    status = SUBMITTED;
+    startDeadlines(now, policy);
+    record(
+        DeviationEventType.FORWARDED,
+        now,
+        by,
+        Visibility.SHARED,
+        details("fromUnit", from, "toUnit", newReceivingUnit.hsaId(), "reason", reason));
+  }
+
+  /** SUBMITTED/ASSIGNED → RETURNED to the reporter (not ours, or not a deviation). */
+  public void returnToReporter(String reason, PersonRef by, Instant now) {
+    require(DeviationAction.RETURN);
+    handler = null;
+    status = RETURNED;
+    record(DeviationEventType.RETURNED, now, by, Visibility.SHARED, details("reason", reason));
+  }
+
+  /** ASSIGNED → INFORMATION_REQUESTED; the answer clock stops. */
+  public void requestInformation(String question, PersonRef by, Instant now) {
+    require(DeviationAction.REQUEST_INFORMATION);
+    status = INFORMATION_REQUESTED;
+    pausedAt = now;
+    record(
+        DeviationEventType.INFORMATION_REQUESTED,
+        now,
+        by,
+        Visibility.SHARED,
+        details("question", question));
+  }
+
+  /** INFORMATION_REQUESTED → ASSIGNED; the answer deadline moves by the time spent waiting. */
+  public void supplyInformation(String information, PersonRef by, Instant now, DeadlinePolicy p) {
+    require(DeviationAction.SUPPLY_INFORMATION);
+    answerDueAt = p.extendForPause(answerDueAt, pausedAt, now);
+    pausedAt = null;
+    status = ASSIGNED;
+    record(
+        DeviationEventType.INFORMATION_SUPPLIED,
+        now,
+        by,
+        Visibility.SHARED,
+        details("answer", information));
+  }
+
+  /** ASSIGNED → ANSWERED. */
+  public void answer(
+      String investigation, String causes, String measures, PersonRef by, Instant now) {
+    require(DeviationAction.ANSWER);
+    answer = new Answer(investigation, causes, measures, now, by.hsaId(), by.name());
+    status = ANSWERED;
+    record(DeviationEventType.ANSWERED, now, by, Visibility.SHARED, Map.of());
+  }
+
+  /** ANSWERED → CLOSED by the reporting side. */
+  public void accept(PersonRef by, Instant now) {
+    require(DeviationAction.ACCEPT);
+    close(DeviationEventType.ACCEPTED, by, now);
+  }
+
+  /** ANSWERED → CLOSED when nobody reacted within the configured number of days. */
+  public void autoClose(Instant now, int afterDays) {
+    require(DeviationAction.ACCEPT);
+    if (answer.answeredAt().plus(java.time.Duration.ofDays(afterDays)).isAfter(now)) {
+      throw new IllegalStateException("the answer is not yet %d days old".formatted(afterDays));
+    }
+    close(DeviationEventType.AUTO_CLOSED, PersonRef.SYSTEM, now);
+  }
+
+  /** ANSWERED → ASSIGNED: the reporting side does not accept the answer. */
+  public void dispute(String reason, PersonRef by, Instant now) {
+    require(DeviationAction.DISPUTE);
+    status = ASSIGNED;
+    record(DeviationEventType.DISPUTED, now, by, Visibility.SHARED, details("reason", reason));
+  }
+
+  /** SUBMITTED/RETURNED → WITHDRAWN by the reporter. */
+  public void withdraw(String reason, PersonRef by, Instant now) {
+    require(DeviationAction.WITHDRAW);
+    status = WITHDRAWN;
+    closedAt = now;
+    record(DeviationEventType.WITHDRAWN, now, by, Visibility.SHARED, details("reason", reason));
+  }
+
+  /** RETURNED → SUBMITTED, possibly to another unit, with fresh deadlines. */
+  public void resubmit(
+      UnitRef newReceivingUnit, String comment, PersonRef by, Instant now, DeadlinePolicy policy) {
+    require(DeviationAction.RESUBMIT);
+    if (newReceivingUnit != null) {
+      receivingUnit = newReceivingUnit;
+    }
+    status = SUBMITTED;
+    startDeadlines(now, policy);
+    record(
+        DeviationEventType.RESUBMITTED,
+        now,
+        by,
+        Visibility.SHARED,
+        details("receivingUnit", receivingUnit.hsaId(), "comment", comment));
+  }
+
+  /** A comment on the timeline; no status change. Closed and withdrawn cases take no comments. */
+  public void comment(String text, Visibility visibility, PersonRef by, Instant now) {
+    DeviationAction action =
+        visibility == Visibility.INTERNAL
+            ? DeviationAction.COMMENT_INTERNAL
+            : DeviationAction.COMMENT;
+    require(action);
+    record(DeviationEventType.COMMENTED, now, by, visibility, details("text", text));
+  }
+
+  /** Links this deviation to its case in MedControl PRO. */
+  public void linkMedControlCase(String caseId) {
+    this.medControlCaseId = Objects.requireNonNull(caseId, "caseId");
+  }
+
+  // ---- queries ------------------------------------------------------------------------------
+
+  /** The statuses from which an action is allowed: the workflow diagram as data. */
+  public static Set<DeviationStatus> allowedFrom(DeviationAction action) {
+    return switch (action) {
+      case ASSIGN, FORWARD, RETURN -> EnumSet.of(SUBMITTED, ASSIGNED);
+      case REQUEST_INFORMATION, ANSWER -> EnumSet.of(ASSIGNED);
+      case SUPPLY_INFORMATION -> EnumSet.of(INFORMATION_REQUESTED);
+      case ACCEPT, DISPUTE -> EnumSet.of(ANSWERED);
+      case WITHDRAW -> EnumSet.of(SUBMITTED, RETURNED);
+      case RESUBMIT -> EnumSet.of(RETURNED);
+      case COMMENT, COMMENT_INTERNAL ->
+          EnumSet.of(SUBMITTED, ASSIGNED, INFORMATION_REQUESTED, ANSWERED, RETURNED);
+    };
+  }
+
+  /**
+   * Whether a deadline has passed: acknowledgement while nobody has taken the case, the answer
+   * while it is being handled. The answer clock stands still while information is requested, so a
+   * paused case is overdue only if it already was when the clock stopped.
+   */
+  public boolean isOverdue(Instant now) {
+    return switch (status) {
+      case SUBMITTED -> now.isAfter(acknowledgementDueAt) || now.isAfter(answerDueAt);
+      case ASSIGNED -> now.isAfter(answerDueAt);
+      case INFORMATION_REQUESTED -> pausedAt.isAfter(answerDueAt);
+      default -> false;
+    };
+  }
+
+  public RiskAssessment risk() {
+    return new RiskAssessment(consequence, probability);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String caseNumber() {
+    return caseNumber;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public DeviationStatus status() {
+    return status;
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  public Instant discoveredAt() {
+    return discoveredAt;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public PersonRef reporter() {
+    return reporter;
+  }
+
+  public UnitRef reportingUnit() {
+    return reportingUnit;
+  }
+
+  public UnitRef receivingUnit() {
+    return receivingUnit;
+  }
+
+  public String categoryCode() {
+    return categoryCode;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String immediateActions() {
+    return immediateActions;
+  }
+
+  public Consequence consequence() {
+    return consequence;
+  }
+
+  public Probability probability() {
+    return probability;
+  }
+
+  public String agreementReference() {
+    return agreementReference;
+  }
+
+  public boolean possibleLexMaria() {
+    return possibleLexMaria;
+  }
+
+  public boolean possibleLexSarah() {
+    return possibleLexSarah;
+  }
+
+  public Optional<ProtectedPatient> patient() {
+    return patientCiphertext == null
+        ? Optional.empty()
+        : Optional.of(new ProtectedPatient(patientCiphertext, patientPseudonym));
+  }
+
+  public Optional<PersonRef> handler() {
+    return Optional.ofNullable(handler);
+  }
+
+  public Optional<Answer> answer() {
+    return Optional.ofNullable(answer);
+  }
+
+  public Instant acknowledgementDueAt() {
+    return acknowledgementDueAt;
+  }
+
+  public Instant answerDueAt() {
+    return answerDueAt;
+  }
+
+  public Optional<Instant> pausedAt() {
+    return Optional.ofNullable(pausedAt);
+  }
+
+  public Optional<Instant> closedAt() {
+    return Optional.ofNullable(closedAt);
+  }
+
+  public Optional<String> medControlCaseId() {
+    return Optional.ofNullable(medControlCaseId);
+  }
+
+  public Instant lastChangedAt() {
+    return lastChangedAt;
+  }
+
+  /** The timeline in order. Loads it from the database when the aggregate was loaded. */
+  public List<DeviationEvent> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  /** Hands the changes recorded since the last call to the caller, for publication. */
+  public List<DeviationChanged> pullDomainEvents() {
+    List<DeviationChanged> pulled = List.copyOf(domainEvents);
+    domainEvents.clear();
+    return pulled;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private void require(DeviationAction action) {
+    if (!allowedFrom(action).contains(status)) {
+      throw new IllegalTransitionException(status, action);
+    }
+  }
+
+  private void startDeadlines(Instant from, DeadlinePolicy policy) {
+    acknowledgementDueAt = policy.acknowledgementDue(from);
+    answerDueAt = policy.answerDue(from);
+    pausedAt = null;
+  }
+
+  private void close(DeviationEventType type, PersonRef by, Instant now) {
+    status = CLOSED;
+    closedAt = now;
+    record(type, now, by, Visibility.SHARED, Map.of());
+  }
+
+  private void record(
+      DeviationEventType type,
+      Instant at,
+      PersonRef by,
+      Visibility visibility,
+      Map<String, String> details) {
+    eventCount++;
+    lastChangedAt = at;
+    events.add(new DeviationEvent(this, eventCount, type, at, by, visibility, details));
+    domainEvents.add(new DeviationChanged(id, caseNumber, type, status, at));
+  }
+
+  /** Details without null values, in the given order. */
+  private static Map<String, String> details(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (keysAndValues[i + 1] != null) {
+        map.put(keysAndValues[i], keysAndValues[i + 1]);
+      }
+    }
+    return map;
+  }
+}

@@ -1,0 +1,19 @@
+package se.samla.deviation.core.deviation.domain;
+
+/** What happened to a deviation; every change appends one event of these types. */
+public enum DeviationEventType {
+  SUBMITTED,
+  ASSIGNED,
+  REASSIGNED,
+  FORWARDED,
+  RETURNED,
+  INFORMATION_REQUESTED,
+  INFORMATION_SUPPLIED,
+  ANSWERED,
+  ACCEPTED,
+  DISPUTED,
+  AUTO_CLOSED,
+  WITHDRAWN,
+  RESUBMITTED,
+  COMMENTED
+}

@@ -1,0 +1,20 @@
+package se.samla.deviation.core.infrastructure;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The embedded PostgreSQL that starts when no {@code spring.datasource.url} is given.
+ *
+ * @param dataDirectory where its data lives between runs; empty means a throw-away directory
+ * @param port its port; 0 picks a free one
+ */
+@Validated
+@ConfigurationProperties(prefix = "deviation.embedded-database")
+public record EmbeddedDatabaseProperties(
+    @DefaultValue("data/postgres") Path dataDirectory,
+    @DefaultValue("0") @Min(0) @Max(65535) int port) {}
