@@ -43,8 +43,13 @@ public class CaseNumberGenerator {
     this.prefix = properties.prefix();
   }
 
+  /** The next case number of the current Swedish calendar year. */
   public String next() {
-    int year = ZonedDateTime.now(clock.withZone(SWEDEN)).getYear();
+    return nextForYear(ZonedDateTime.now(clock.withZone(SWEDEN)).getYear());
+  }
+
+  /** The next case number of the given year (for imports and back-dated demo data). */
+  public String nextForYear(int year) {
     Integer value =
         ownTransaction.execute(tx -> jdbc.queryForObject(NEXT, Integer.class, prefix, year));
     if (value == null || value > 999_999) {
