@@ -1,9 +1,14 @@
 package se.samla.deviation.ops.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,6 +32,9 @@ final class BenchmarkDatabase implements AutoCloseable {
   private static final String DATA_KEY = key(0xB1);
 
   private static final String PSEUDONYM_KEY = key(0xB2);
+
+  /** {@code getconf CLK_TCK}: 100 on every Linux we run. */
+  private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   /**
    * Given as command-line arguments, which outrank every {@code application.yml} on the class path
@@ -81,8 +89,15 @@ final class BenchmarkDatabase implements AutoCloseable {
     return context.getBean(JdbcTemplate.class);
   }
 
-  /** Commits and tuples of this database so far, from {@code pg_stat_database}. */
+  /**
+   * Commits and tuples of this database so far, from {@code pg_stat_database}, and the CPU time
+   * used so far by this JVM and by the PostgreSQL server's processes.
+   */
   DatabaseCounters counters() {
+    long jvmCpuNanos =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    long serverCpuMillis = serverCpuMillis();
     jdbc().execute("select pg_stat_force_next_flush()");
     Map<String, Object> row =
         jdbc()
@@ -96,7 +111,55 @@ final class BenchmarkDatabase implements AutoCloseable {
         ((Number) row.get("xact_rollback")).longValue(),
         ((Number) row.get("tup_inserted")).longValue(),
         ((Number) row.get("tup_updated")).longValue(),
-        ((Number) row.get("tup_fetched")).longValue());
+        ((Number) row.get("tup_fetched")).longValue(),
+        jvmCpuNanos / 1_000_000,
+        serverCpuMillis);
+  }
+
+  /**
+   * User and system CPU of the postmaster, its live children (backends, WAL writer, checkpointer)
+   * and its exited children (pgbench's backends), from Linux's {@code /proc}; -1 elsewhere.
+   */
+  private long serverCpuMillis() {
+    try {
+      Path dataDirectory = Path.of(jdbc().queryForObject("show data_directory", String.class));
+      String postmaster =
+          Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip();
+      long ticks = 0;
+      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+        for (Path process : processes.toList()) {
+          String pid = process.getFileName().toString();
+          if (!pid.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          String[] stat;
+          try {
+            String line = Files.readString(process.resolve("stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+          } catch (IOException gone) {
+            continue;
+          }
+          // stat[1] is the parent pid; stat[11..14] are utime, stime, cutime, cstime.
+          if (pid.equals(postmaster)) {
+            ticks += sum(stat, 11, 15);
+          } else if (stat[1].equals(postmaster)) {
+            ticks += sum(stat, 11, 13);
+          }
+        }
+      }
+      return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static long sum(String[] fields, int from, int to) {
+    long sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += Long.parseLong(fields[i]);
+    }
+    return sum;
   }
 
   private void describe() {
@@ -123,7 +186,14 @@ final class BenchmarkDatabase implements AutoCloseable {
   }
 
   /** Cumulative database counters; subtract two to get what happened in between. */
-  record DatabaseCounters(long commits, long rollbacks, long inserted, long updated, long fetched) {
+  record DatabaseCounters(
+      long commits,
+      long rollbacks,
+      long inserted,
+      long updated,
+      long fetched,
+      long jvmCpuMillis,
+      long serverCpuMillis) {
 
     DatabaseCounters minus(DatabaseCounters before) {
       return new DatabaseCounters(
@@ -131,13 +201,18 @@ final class BenchmarkDatabase implements AutoCloseable {
           rollbacks - before.rollbacks,
           inserted - before.inserted,
           updated - before.updated,
-          fetched - before.fetched);
+          fetched - before.fetched,
+          jvmCpuMillis - before.jvmCpuMillis,
+          serverCpuMillis < 0 || before.serverCpuMillis < 0
+              ? -1
+              : serverCpuMillis - before.serverCpuMillis);
     }
 
     /** One line with each counter per {@code operations}. */
     String per(long operations, String operation) {
       double n = Math.max(1, operations);
-      return "%d %ss: %.2f commits, %.2f rows inserted, %.2f updated, %.1f fetched per %s"
+      return ("%d %ss: %.2f commits, %.2f rows inserted, %.2f updated, %.1f fetched;"
+              + " CPU ms: %.3f in this JVM, %.3f in PostgreSQL per %s")
           .formatted(
               operations,
               operation,
@@ -145,6 +220,8 @@ final class BenchmarkDatabase implements AutoCloseable {
               inserted / n,
               updated / n,
               fetched / n,
+              jvmCpuMillis / n,
+              serverCpuMillis / n,
               operation);
     }
   }
