@@ -2,11 +2,13 @@ package se.samla.deviation.ops.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,7 +49,6 @@ final class BenchmarkDatabase implements AutoCloseable {
     "--spring.jpa.open-in-view=false",
     "--spring.jpa.hibernate.ddl-auto=validate",
     "--spring.flyway.locations=classpath:db/migration",
-    "--deviation.embedded-database.data-directory=",
     "--deviation.scheduling.enabled=false",
     "--deviation.demo-data.enabled=false",
     "--deviation.patient.active-key-id=bench-1",
@@ -57,22 +58,37 @@ final class BenchmarkDatabase implements AutoCloseable {
   };
 
   private final ConfigurableApplicationContext context;
+  private final Path dataDirectory;
   private final int port;
 
-  private BenchmarkDatabase(ConfigurableApplicationContext context) {
+  private BenchmarkDatabase(ConfigurableApplicationContext context, Path dataDirectory) {
     this.context = context;
+    this.dataDirectory = dataDirectory;
     this.port = context.getBean(EmbeddedPostgres.class).getPort();
   }
 
-  /** Boots the core on a fresh embedded PostgreSQL and installs the test care landscape. */
+  /**
+   * Boots the core on a fresh embedded PostgreSQL and installs the test care landscape. The data
+   * directory is a new temporary one, removed again by {@link #close()}: an empty {@code
+   * deviation.embedded-database.data-directory} given as a command-line argument falls back to the
+   * default {@code data/postgres}, which would keep rows from one run to the next.
+   */
   static BenchmarkDatabase start() {
+    Path dataDirectory;
+    try {
+      dataDirectory = Files.createTempDirectory("benchmark-postgres-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String[] arguments = Arrays.copyOf(PROPERTIES, PROPERTIES.length + 1);
+    arguments[PROPERTIES.length] = "--deviation.embedded-database.data-directory=" + dataDirectory;
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(Application.class)
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
-            .run(PROPERTIES);
+            .run(arguments);
     TestCare.install(context.getBean(MasterData.class));
-    BenchmarkDatabase database = new BenchmarkDatabase(context);
+    BenchmarkDatabase database = new BenchmarkDatabase(context, dataDirectory);
     database.describe();
     return database;
   }
@@ -166,9 +182,10 @@ final class BenchmarkDatabase implements AutoCloseable {
     JdbcTemplate jdbc = jdbc();
     System.out.printf(
         "# Embedded PostgreSQL %s: jdbc:postgresql://localhost:%d/postgres (user postgres, no"
-            + " password); fsync=%s, synchronous_commit=%s, shared_buffers=%s%n",
+            + " password, data in %s); fsync=%s, synchronous_commit=%s, shared_buffers=%s%n",
         jdbc.queryForObject("show server_version", String.class),
         port,
+        dataDirectory,
         jdbc.queryForObject("show fsync", String.class),
         jdbc.queryForObject("show synchronous_commit", String.class),
         jdbc.queryForObject("show shared_buffers", String.class));
@@ -177,6 +194,13 @@ final class BenchmarkDatabase implements AutoCloseable {
   @Override
   public void close() {
     context.close();
+    try (Stream<Path> files = Files.walk(dataDirectory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      System.out.println("# Could not remove " + dataDirectory + ": " + e);
+    }
   }
 
   private static String key(int seed) {
