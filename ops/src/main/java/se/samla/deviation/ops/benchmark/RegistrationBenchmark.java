@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
@@ -39,7 +41,7 @@ import se.samla.deviation.core.fixtures.TestPatients;
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 2, time = 5)
+@Warmup(iterations = 3, time = 4)
 @Measurement(iterations = 3, time = 4)
 public class RegistrationBenchmark {
 
@@ -77,13 +79,22 @@ public class RegistrationBenchmark {
               .patient(PATIENTS[i])
               .build();
     }
-    before = database.counters();
+  }
+
+  /** Database work and CPU are counted over the measurement iterations only, after warm-up. */
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams iteration) {
+    if (iteration.getType() == IterationType.MEASUREMENT && before == null) {
+      before = database.counters();
+      registrations.set(0);
+    }
   }
 
   @TearDown(Level.Trial)
   public void stop() {
     System.out.println(
-        "# Database work: " + database.counters().minus(before).per(registrations.get(), "call"));
+        "# Measured iterations: "
+            + database.counters().minus(before).per(registrations.get(), "registration"));
     database.close();
   }
 

@@ -15,7 +15,7 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * Runs every variant of {@link RegistrationBenchmark} (with and without a patient, 1 and 4 threads;
  * throughput in registrations per second, sample time in milliseconds for the percentiles) and
- * prints one summary table. About four minutes on two cores.
+ * prints one summary table. About four and a half minutes on two cores.
  */
 public final class RegistrationBenchmarkRunner {
 
