@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.integration.support.locks.LockRegistry;
@@ -111,11 +112,12 @@ public class AutoCloseAnsweredDeviations {
                   return false;
                 }
                 d.autoClose(now, afterDays);
-                deviations.saveAndFlush(d);
+                deviations.flush();
                 d.pullDomainEvents().forEach(events::publishEvent);
                 return true;
               }));
-    } catch (OptimisticLockingFailureException e) {
+    } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+      // Someone changed the deviation meanwhile (a version or timeline-sequence clash).
       log.info("deviation {} changed while auto-closing; left for the next run", id);
       return false;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,7 +127,7 @@ public class DeviationWorkflow {
     Deviation deviation =
         Deviation.submit(
             UUID.randomUUID(), caseNumbers.next(), data, actor.person(), now, deadlines);
-    deviations.save(deviation);
+    deviations.persist(deviation);
     publish(deviation);
     return queries.view(deviation, actor);
   }
@@ -324,12 +325,23 @@ public class DeviationWorkflow {
     }
     step.accept(deviation);
     try {
-      deviations.saveAndFlush(deviation);
-    } catch (OptimisticLockingFailureException e) {
+      deviations.flush();
+    } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+      if (e instanceof DataIntegrityViolationException && !isTimelineRace(e)) {
+        throw e;
+      }
       throw new VersionConflictException("someone else changed the deviation first", false, e);
     }
     publish(deviation);
     return queries.view(deviation, actor);
+  }
+
+  /**
+   * Hibernate inserts new timeline rows before it updates the aggregate's version, so a racing
+   * command usually meets the unique (deviation, sequence number) key first: the same conflict.
+   */
+  private static boolean isTimelineRace(RuntimeException e) {
+    return e.getMessage() != null && e.getMessage().contains("deviation_event_sequence_unique");
   }
 
   private void publish(Deviation deviation) {
@@ -342,8 +354,16 @@ public class DeviationWorkflow {
       String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
       errors.add(new FieldError(v.getPropertyPath().toString(), code, v.getMessage()));
     }
-    errors.sort(Comparator.comparing(FieldError::field));
-    return errors;
+    // One error per field: a blank description is "required", not also "too short".
+    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
+    List<FieldError> onePerField = new ArrayList<>();
+    for (FieldError e : errors) {
+      if (onePerField.isEmpty()
+          || !onePerField.get(onePerField.size() - 1).field().equals(e.field())) {
+        onePerField.add(e);
+      }
+    }
+    return onePerField;
   }
 
   private UnitRef activeUnit(String hsaId, String field, List<FieldError> errors) {

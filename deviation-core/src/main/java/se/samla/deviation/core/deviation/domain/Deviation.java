@@ -52,7 +52,8 @@ public class Deviation {
   @Column(name = "case_number")
   private String caseNumber;
 
-  @Version private long version;
+  /** Null until first stored, which is also how Spring Data tells a new aggregate. */
+  @Version private Long version;
 
   @Enumerated(EnumType.STRING)
   private DeviationStatus status;
@@ -364,7 +365,7 @@ public class Deviation {
   }
 
   public long version() {
-    return version;
+    return version == null ? 0 : version;
   }
 
   public DeviationStatus status() {

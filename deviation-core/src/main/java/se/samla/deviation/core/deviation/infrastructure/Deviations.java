@@ -11,7 +11,9 @@ import org.springframework.data.repository.query.Param;
 import se.samla.deviation.core.deviation.domain.Deviation;
 
 public interface Deviations
-    extends JpaRepository<Deviation, UUID>, JpaSpecificationExecutor<Deviation> {
+    extends JpaRepository<Deviation, UUID>,
+        JpaSpecificationExecutor<Deviation>,
+        NewAggregates<Deviation> {
 
   /** ANSWERED deviations whose answer is older than the cut-off, oldest first. */
   @Query(
