@@ -29,6 +29,7 @@ import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
 import se.samla.deviation.core.deviation.domain.Deviation;
 import se.samla.deviation.core.deviation.infrastructure.CaseNumberGenerator;
 import se.samla.deviation.core.deviation.infrastructure.DeadlineProperties;
+import se.samla.deviation.core.deviation.infrastructure.Deviations;
 import se.samla.deviation.core.organisation.application.MasterData;
 import se.samla.deviation.core.organisation.domain.Category;
 import se.samla.deviation.core.organisation.infrastructure.Categories;
@@ -43,8 +44,8 @@ import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
  *
  * <p>Master data goes through {@link MasterData}. Deviations are back-dated, which the workflow
  * service (time from the clock) cannot do, so they are built with the aggregate's transitions and
- * explicit instants and persisted directly. Their change events are deliberately not published:
- * demo history must not be synchronised to MedControl PRO or notify anyone.
+ * explicit instants and persisted through the repository. Their change events are deliberately not
+ * published: demo history must not be synchronised to MedControl PRO or notify anyone.
  */
 @Component
 class DemoDataLoader implements ApplicationRunner {
@@ -68,6 +69,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final MasterData masterData;
   private final Organisations organisations;
   private final Categories categories;
+  private final Deviations deviations;
   private final CaseNumberGenerator caseNumbers;
   private final PatientProtector patientProtector;
   private final DeadlinePolicy deadlines;
@@ -82,6 +84,7 @@ class DemoDataLoader implements ApplicationRunner {
       MasterData masterData,
       Organisations organisations,
       Categories categories,
+      Deviations deviations,
       CaseNumberGenerator caseNumbers,
       PatientProtector patientProtector,
       DeadlinePolicy deadlines,
@@ -94,6 +97,7 @@ class DemoDataLoader implements ApplicationRunner {
     this.masterData = masterData;
     this.organisations = organisations;
     this.categories = categories;
+    this.deviations = deviations;
     this.caseNumbers = caseNumbers;
     this.patientProtector = patientProtector;
     this.deadlines = deadlines;
@@ -194,7 +198,7 @@ class DemoDataLoader implements ApplicationRunner {
             caseNumbers::nextForYear,
             patients,
             patientProtector::protect);
-    // Thousands of plain inserts: send them in batches (this session only).
+    // Over a thousand plain inserts: batch them (this session only) and keep the context small.
     entityManager.unwrap(Session.class).setJdbcBatchSize(FLUSH_EVERY);
     int withPatient = 0;
     for (int i = 0; i < properties.deviations(); i++) {
@@ -203,7 +207,7 @@ class DemoDataLoader implements ApplicationRunner {
       if (deviation.patient().isPresent()) {
         withPatient++;
       }
-      entityManager.persist(deviation);
+      deviations.persist(deviation);
       if ((i + 1) % FLUSH_EVERY == 0) {
         entityManager.flush();
         entityManager.clear();
