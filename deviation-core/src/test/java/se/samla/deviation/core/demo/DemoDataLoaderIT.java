@@ -2,15 +2,11 @@ package se.samla.deviation.core.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import se.samla.deviation.core.CoreTestApplication;
 import se.samla.deviation.core.access.domain.HsaId;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
@@ -33,24 +27,6 @@ import se.samla.deviation.core.patient.domain.ProtectedPatient;
 class DemoDataLoaderIT {
 
   private static final String REAL_VGR_ORGANISATION_NUMBER = "SE2321000131";
-
-  /**
-   * A database of our own, emptied before each run: the first load must find nothing. (An empty
-   * {@code deviation.embedded-database.data-directory} in the test configuration falls back to the
-   * persistent default, so it cannot be relied on for that.)
-   */
-  @DynamicPropertySource
-  static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
-    Path directory = Path.of("target", "demo-data-it", "postgres").toAbsolutePath();
-    if (Files.exists(directory)) {
-      try (Stream<Path> files = Files.walk(directory)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(file);
-        }
-      }
-    }
-    registry.add("deviation.embedded-database.data-directory", directory::toString);
-  }
 
   @Autowired JdbcTemplate jdbc;
   @Autowired DemoDataLoader loader;
