@@ -29,8 +29,12 @@ class EmbeddedDatabaseConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    // No shutdown hook of its own: it would stop PostgreSQL in parallel with the graceful shutdown
+    // of the application. The context closes it last, after everything that uses the data source.
     EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
+        EmbeddedPostgres.builder()
+            .setServerConfig("max_connections", "100")
+            .setRegisterShutdownHook(false);
     Optional<Path> dataDirectory = properties.persistentDataDirectory();
     if (dataDirectory.isPresent()) {
       Files.createDirectories(dataDirectory.get());
