@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -27,11 +29,16 @@ class EmbeddedDatabaseConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    // No shutdown hook of its own: it would stop PostgreSQL in parallel with the graceful shutdown
+    // of the application. The context closes it last, after everything that uses the data source.
     EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
-    if (properties.dataDirectory() != null && !properties.dataDirectory().toString().isBlank()) {
-      Files.createDirectories(properties.dataDirectory());
-      builder.setDataDirectory(properties.dataDirectory()).setCleanDataDirectory(false);
+        EmbeddedPostgres.builder()
+            .setServerConfig("max_connections", "100")
+            .setRegisterShutdownHook(false);
+    Optional<Path> dataDirectory = properties.persistentDataDirectory();
+    if (dataDirectory.isPresent()) {
+      Files.createDirectories(dataDirectory.get());
+      builder.setDataDirectory(dataDirectory.get()).setCleanDataDirectory(false);
     }
     if (properties.port() > 0) {
       builder.setPort(properties.port());
@@ -40,7 +47,7 @@ class EmbeddedDatabaseConfiguration {
     log.info(
         "Started embedded PostgreSQL on port {} (data: {})",
         postgres.getPort(),
-        properties.dataDirectory() == null ? "temporary" : properties.dataDirectory());
+        dataDirectory.map(Path::toString).orElse("temporary, removed at shutdown"));
     return postgres;
   }
 

@@ -3,6 +3,7 @@ package se.samla.deviation.core.infrastructure;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -10,11 +11,21 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The embedded PostgreSQL that starts when no {@code spring.datasource.url} is given.
  *
- * @param dataDirectory where its data lives between runs; empty means a throw-away directory
+ * @param dataDirectory where its data lives between runs; empty means a throw-away directory. A
+ *     string, not a {@link Path}: the binder turns an empty value for a {@code Path} into null and
+ *     then applies the default, so an empty value could never mean "throw-away".
  * @param port its port; 0 picks a free one
  */
 @Validated
 @ConfigurationProperties(prefix = "deviation.embedded-database")
 public record EmbeddedDatabaseProperties(
-    @DefaultValue("data/postgres") Path dataDirectory,
-    @DefaultValue("0") @Min(0) @Max(65535) int port) {}
+    @DefaultValue("data/postgres") String dataDirectory,
+    @DefaultValue("0") @Min(0) @Max(65535) int port) {
+
+  /** The persistent data directory, or empty for a throw-away database. */
+  public Optional<Path> persistentDataDirectory() {
+    return dataDirectory == null || dataDirectory.isBlank()
+        ? Optional.empty()
+        : Optional.of(Path.of(dataDirectory.strip()));
+  }
+}

@@ -354,8 +354,16 @@ public class DeviationWorkflow {
       String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
       errors.add(new FieldError(v.getPropertyPath().toString(), code, v.getMessage()));
     }
-    errors.sort(Comparator.comparing(FieldError::field));
-    return errors;
+    // One error per field: a blank description is "required", not also "too short".
+    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
+    List<FieldError> onePerField = new ArrayList<>();
+    for (FieldError e : errors) {
+      if (onePerField.isEmpty()
+          || !onePerField.get(onePerField.size() - 1).field().equals(e.field())) {
+        onePerField.add(e);
+      }
+    }
+    return onePerField;
   }
 
   private UnitRef activeUnit(String hsaId, String field, List<FieldError> errors) {

@@ -1,0 +1,47 @@
+package se.samla.deviation.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** DESIGN section 3's rules for deviation-web. */
+@AnalyzeClasses(
+    packages = "se.samla.deviation.web",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class WebArchitectureTest {
+
+  @ArchTest
+  static final ArchRule webKnowsNoCamelOrMedControl =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.camel..", "se.samla.deviation.medcontrol..")
+          .because("web depends on integration-medcontrol at runtime only (DESIGN section 3)");
+
+  @ArchTest
+  static final ArchRule webUsesCoreThroughItsApplicationServices =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("se.samla.deviation.core..infrastructure..")
+          .because(
+              "web talks to core's application services and imports only CoreConfiguration"
+                  + " (DESIGN section 3)");
+
+  @ArchTest
+  static final ArchRule webDoesNotUseJpaDirectly =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("jakarta.persistence..", "org.springframework.data.jpa..")
+          .because("persistence belongs to core; web opens no transactions of its own");
+}
