@@ -69,9 +69,8 @@ final class BenchmarkDatabase implements AutoCloseable {
 
   /**
    * Boots the core on a fresh embedded PostgreSQL and installs the test care landscape. The data
-   * directory is a new temporary one, removed again by {@link #close()}: an empty {@code
-   * deviation.embedded-database.data-directory} given as a command-line argument falls back to the
-   * default {@code data/postgres}, which would keep rows from one run to the next.
+   * directory is a new temporary one that this class owns, prints and removes in {@link #close()}
+   * (before core bound the setting as a string, an empty value fell back to {@code data/postgres}).
    */
   static BenchmarkDatabase start() {
     Path dataDirectory;
