@@ -3,6 +3,7 @@ package se.samla.deviation.web;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import se.samla.deviation.core.CoreConfiguration;
 
@@ -13,6 +14,7 @@ import se.samla.deviation.core.CoreConfiguration;
  * user (and the password it would print) is switched off.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
 @Import(CoreConfiguration.class)
 public class DeviationApplication {
 
