@@ -1,29 +1,69 @@
 package se.samla.deviation.web.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.saml2.provider.service.authentication.OpenSaml4AuthenticationProvider;
+import org.springframework.security.saml2.provider.service.metadata.OpenSaml4MetadataResolver;
+import org.springframework.security.saml2.provider.service.metadata.RequestMatcherMetadataResponseResolver;
+import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistrationRepository;
+import org.springframework.security.saml2.provider.service.web.authentication.OpenSaml4AuthenticationRequestResolver;
+import org.springframework.security.saml2.provider.service.web.authentication.Saml2WebSsoAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
 /**
- * The one filter chain. Until SITHS login arrives (DESIGN section 6) only the health, info and
- * Prometheus endpoints are open; every other request is refused, so nothing that shows a deviation
- * can be reached. Refusals are RFC 9457 problem details, never a login form or a redirect.
+ * The one filter chain. Health, info and Prometheus are open; everything else needs a SITHS login
+ * over SAML (DESIGN section 6, registration {@code siths}). A browser asking for HTML without a
+ * session is sent to the IdP; API calls ({@code /api/**}, or anything not asking for HTML) get an
+ * RFC 9457 problem detail, never a login redirect.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
+  static final String LOGIN_URL = "/saml2/authenticate/" + SamlLoginConfiguration.REGISTRATION_ID;
   private static final int ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemDetailResponses problems)
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      ProblemDetailResponses problems,
+      OpenSaml4AuthenticationProvider samlProvider,
+      OpenSaml4AuthenticationRequestResolver authenticationRequestResolver,
+      SamlLoginFailureHandler loginFailureHandler,
+      SecurityProperties properties,
+      RelyingPartyRegistrationRepository registrations)
       throws Exception {
+    OpenSaml4MetadataResolver spMetadata = new OpenSaml4MetadataResolver();
+    spMetadata.setEntityDescriptorCustomizer(
+        parameters -> {
+          SPSSODescriptor sp =
+              parameters.getEntityDescriptor().getSPSSODescriptor(SAMLConstants.SAML20P_NS);
+          sp.setAuthnRequestsSigned(true);
+          sp.setWantAssertionsSigned(true);
+        });
+    RequestMatcherMetadataResponseResolver metadataResolver =
+        new RequestMatcherMetadataResponseResolver(registrations, spMetadata);
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -33,17 +73,29 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
                     .permitAll()
+                    .requestMatchers("/saml2/service-provider-metadata/**")
+                    .permitAll()
                     .anyRequest()
-                    .denyAll())
+                    .authenticated())
+        .saml2Login(
+            saml ->
+                saml.authenticationManager(new ProviderManager(samlProvider))
+                    .authenticationRequestResolver(authenticationRequestResolver)
+                    .failureHandler(loginFailureHandler)
+                    .defaultSuccessUrl("/", true))
+        .saml2Logout(Customizer.withDefaults())
+        .saml2Metadata(metadata -> metadata.metadataResponseResolver(metadataResolver))
+        .addFilterBefore(
+            new SamlResponseSizeFilter(properties.maxResponseBytes()),
+            Saml2WebSsoAuthenticationFilter.class)
         .exceptionHandling(
             exceptions ->
                 exceptions
-                    .authenticationEntryPoint(problems::unauthorized)
+                    .authenticationEntryPoint(entryPoint(problems))
                     .accessDeniedHandler(problems::forbidden))
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        // No session for refused anonymous requests; the SAML login will bring its own.
+        // After login the browser goes to the start page, not to a remembered request.
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .headers(
             headers ->
@@ -54,5 +106,26 @@ class SecurityConfiguration {
                     .httpStrictTransportSecurity(
                         hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(ONE_YEAR_SECONDS)));
     return http.build();
+  }
+
+  /** Browser pages go to the IdP; the API and everything else get a 401 problem detail. */
+  private static AuthenticationEntryPoint entryPoint(ProblemDetailResponses problems) {
+    MediaTypeRequestMatcher wantsHtml =
+        new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
+    wantsHtml.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    wantsHtml.setUseEquals(true);
+    RequestMatcher api =
+        request ->
+            request
+                .getRequestURI()
+                .substring(request.getContextPath().length())
+                .startsWith("/api/");
+    RequestMatcher browserPage = new AndRequestMatcher(new NegatedRequestMatcher(api), wantsHtml);
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+    entryPoints.put(browserPage, new LoginUrlAuthenticationEntryPoint(LOGIN_URL));
+    DelegatingAuthenticationEntryPoint delegating =
+        new DelegatingAuthenticationEntryPoint(entryPoints);
+    delegating.setDefaultEntryPoint(problems::unauthorized);
+    return delegating;
   }
 }

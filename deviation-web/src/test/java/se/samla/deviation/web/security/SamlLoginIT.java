@@ -1,0 +1,594 @@
+package se.samla.deviation.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.Attribute;
+import org.opensaml.saml.saml2.core.Response;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * SITHS login end to end through the real filter chain: a real AuthnRequest is started, a test IdP
+ * (its own key pair) answers it with a response built and signed by OpenSAML, and the response is
+ * posted to the ACS. The attack cases change one thing each and must leave no authenticated
+ * session, a generic 401, and a security log line without the XML.
+ */
+@SpringBootTest(
+    properties = {
+      "deviation.embedded-database.data-directory=",
+      "deviation.demo-data.enabled=false",
+      "deviation.scheduling.enabled=false",
+      "logging.level.se.samla.deviation.security=debug"
+    })
+@AutoConfigureMockMvc
+@ActiveProfiles("dev")
+@ExtendWith(OutputCaptureExtension.class)
+class SamlLoginIT {
+
+  static final TestIdp IDP = new TestIdp("Test IdP");
+  static final TestIdp ATTACKER = new TestIdp("Attacker");
+  static final String HSA_ID = "SE0000000001-P0101";
+  static final String PREFIX =
+      "spring.security.saml2.relyingparty.registration.siths.assertingparty.";
+
+  @DynamicPropertySource
+  static void registration(DynamicPropertyRegistry registry) throws Exception {
+    String certificate = "file:" + IDP.writeCertificate();
+    registry.add(PREFIX + "entity-id", () -> TestIdp.ENTITY_ID);
+    registry.add(PREFIX + "singlesignon.url", () -> TestIdp.SSO_URL);
+    registry.add(PREFIX + "verification.credentials[0].certificate-location", () -> certificate);
+  }
+
+  @Autowired MockMvc mvc;
+
+  record Attempt(MvcResult result, MockHttpSession session) {
+    SecurityContext context() {
+      var session = result.getRequest().getSession(false);
+      return session == null
+          ? null
+          : (SecurityContext)
+              session.getAttribute(
+                  HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    }
+  }
+
+  static Map<String, String> persona() {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(TestIdp.ATTR + "employeeHsaId", HSA_ID);
+    attributes.put(TestIdp.ATTR + "givenName", "Sofia");
+    attributes.put(TestIdp.ATTR + "surname", "Lindqvist");
+    attributes.put(TestIdp.ATTR + "healthCareProviderHsaId", "SE0000000001-0000");
+    attributes.put(TestIdp.ATTR + "healthCareUnitHsaId", "SE0000000001-1001");
+    attributes.put(TestIdp.ATTR + "healthCareUnitName", "Medicinavdelning 1");
+    return attributes;
+  }
+
+  /** Starts a real AuthnRequest in a fresh session and posts what {@code idp} makes of it. */
+  Attempt login(BiFunction<String, MockHttpSession, String> idp) throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    MvcResult start = mvc.perform(get("/saml2/authenticate/siths").session(session)).andReturn();
+    String location = start.getResponse().getHeader(HttpHeaders.LOCATION);
+    String requestId = TestIdp.requestId(TestIdp.authnRequestXml(location));
+    return post(session, idp.apply(requestId, session));
+  }
+
+  Attempt post(MockHttpSession session, String xml) throws Exception {
+    MvcResult result =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/login/saml2/sso/siths")
+                    .session(session)
+                    .param("SAMLResponse", TestIdp.base64(xml)))
+            .andReturn();
+    return new Attempt(result, session);
+  }
+
+  Attempt loginWith(java.util.function.Consumer<Response> change) throws Exception {
+    return login(
+        (id, session) -> {
+          Response response = TestIdp.response(id, persona());
+          change.accept(response);
+          return IDP.signBoth(response);
+        });
+  }
+
+  static void assertRefused(Attempt attempt, CapturedOutput output) {
+    assertThat(attempt.result().getResponse().getStatus()).isEqualTo(401);
+    SecurityContext context = attempt.context();
+    assertThat(context == null || context.getAuthentication() == null).isTrue();
+    assertThat(output.getAll()).contains("SAML login refused");
+    assertThat(output.getAll())
+        .doesNotContain("<saml2:Assertion")
+        .doesNotContain("<saml2p:Response");
+  }
+
+  static SithsPrincipal assertLoggedIn(Attempt attempt) {
+    assertThat(attempt.result().getResponse().getStatus()).isEqualTo(302);
+    assertThat(attempt.result().getResponse().getRedirectedUrl()).isEqualTo("/");
+    SecurityContext context = attempt.context();
+    assertThat(context).isNotNull();
+    assertThat(context.getAuthentication().getPrincipal()).isInstanceOf(SithsPrincipal.class);
+    return (SithsPrincipal) context.getAuthentication().getPrincipal();
+  }
+
+  // ---- the happy paths ----------------------------------------------------------------------
+
+  @Test
+  void validLoginCreatesASessionWithTheSithsPrincipal() throws Exception {
+    SithsPrincipal principal = assertLoggedIn(loginWith(response -> {}));
+
+    assertThat(principal.getName()).isEqualTo(HSA_ID);
+    assertThat(principal.getRelyingPartyRegistrationId()).isEqualTo("siths");
+    assertThat(principal.getSessionIndexes()).hasSize(1);
+    SithsUser user = principal.user();
+    assertThat(user.displayName()).isEqualTo("Sofia Lindqvist");
+    assertThat(user.unitHsaId()).isEqualTo("SE0000000001-1001");
+    assertThat(user.organisationHsaId()).isEqualTo("SE0000000001-0000");
+    assertThat(user.levelOfAssurance()).isEqualTo(TestIdp.LOA3);
+  }
+
+  @Test
+  void encryptedAssertionIsAccepted() throws Exception {
+    Attempt attempt = login((id, session) -> IDP.signEncrypted(TestIdp.response(id, persona())));
+
+    assertThat(assertLoggedIn(attempt).getName()).isEqualTo(HSA_ID);
+  }
+
+  @Test
+  void authnRequestIsSignedAndAsksForLoa3Exactly() throws Exception {
+    MvcResult start = mvc.perform(get("/saml2/authenticate/siths")).andReturn();
+    String location = start.getResponse().getHeader(HttpHeaders.LOCATION);
+    String xml = TestIdp.authnRequestXml(location);
+
+    assertThat(location).startsWith(TestIdp.SSO_URL).contains("Signature=").contains("SigAlg=");
+    assertThat(xml)
+        .contains("Comparison=\"exact\"")
+        .contains(">" + TestIdp.LOA3 + "</")
+        .contains("AssertionConsumerServiceURL=\"" + TestIdp.ACS + "\"");
+  }
+
+  @Test
+  void browsersWithoutSessionGoToTheIdpAndApiCallsGetAProblem() throws Exception {
+    MvcResult page = mvc.perform(get("/").accept(MediaType.TEXT_HTML, MediaType.ALL)).andReturn();
+    MvcResult api = mvc.perform(get("/api/v1/deviations").accept(MediaType.TEXT_HTML)).andReturn();
+    MvcResult json = mvc.perform(get("/").accept(MediaType.APPLICATION_JSON)).andReturn();
+
+    assertThat(page.getResponse().getStatus()).isEqualTo(302);
+    assertThat(page.getResponse().getRedirectedUrl()).endsWith("/saml2/authenticate/siths");
+    assertThat(api.getResponse().getStatus()).isEqualTo(401);
+    assertThat(json.getResponse().getStatus()).isEqualTo(401);
+    assertThat(json.getResponse().getContentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void publishesServiceProviderMetadata() throws Exception {
+    MvcResult metadata = mvc.perform(get("/saml2/service-provider-metadata/siths")).andReturn();
+
+    assertThat(metadata.getResponse().getStatus()).isEqualTo(200);
+    assertThat(metadata.getResponse().getContentAsString())
+        .contains("entityID=\"" + TestIdp.SP_ENTITY_ID + "\"")
+        .contains("AuthnRequestsSigned=\"true\"")
+        .contains("SingleLogoutService");
+  }
+
+  @Test
+  void acceptsValidityPeriodsWithinTheClockSkew() throws Exception {
+    Attempt attempt =
+        loginWith(
+            response -> {
+              Instant now = Instant.now();
+              Assertion assertion = response.getAssertions().get(0);
+              assertion.getConditions().setNotBefore(now.plusSeconds(45));
+              assertion.getConditions().setNotOnOrAfter(now.minusSeconds(45));
+              assertion
+                  .getSubject()
+                  .getSubjectConfirmations()
+                  .get(0)
+                  .getSubjectConfirmationData()
+                  .setNotOnOrAfter(now.minusSeconds(45));
+            });
+
+    assertLoggedIn(attempt);
+  }
+
+  // ---- signatures ---------------------------------------------------------------------------
+
+  @Test
+  void refusesAnUnsignedResponse(CapturedOutput output) throws Exception {
+    assertRefused(
+        login((id, s) -> IDP.sign(TestIdp.response(id, persona()), false, false, null)), output);
+  }
+
+  @Test
+  void refusesAResponseSignedByAKeyNotInTheMetadata(CapturedOutput output) throws Exception {
+    assertRefused(login((id, s) -> ATTACKER.signBoth(TestIdp.response(id, persona()))), output);
+  }
+
+  @Test
+  void refusesContentChangedAfterSigning(CapturedOutput output) throws Exception {
+    assertRefused(
+        login(
+            (id, s) ->
+                IDP.signBoth(TestIdp.response(id, persona()))
+                    .replace(HSA_ID, "SE0000000001-A0001")),
+        output);
+  }
+
+  @Test
+  void refusesRsaSha1Signatures(CapturedOutput output) throws Exception {
+    assertRefused(
+        login(
+            (id, s) ->
+                IDP.sign(
+                    TestIdp.response(id, persona()),
+                    true,
+                    true,
+                    SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA1)),
+        output);
+  }
+
+  @Test
+  void refusesSignatureWrappingWithAForgedAssertionFirst(CapturedOutput output) throws Exception {
+    // Only the genuine assertion is signed (the response is not); a forged, unsigned assertion
+    // for another user is put in front of it.
+    Attempt attempt =
+        login(
+            (id, s) -> {
+              Response genuine = TestIdp.response(id, persona());
+              String signed =
+                  IDP.sign(genuine, true, false, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+              Map<String, String> admin = persona();
+              admin.put(TestIdp.ATTR + "employeeHsaId", "SE0000000001-A0001");
+              Response forged = TestIdp.response(id, admin);
+              String forgedAssertion =
+                  IDP.sign(forged, false, false, null)
+                      .replaceAll("(?s)^.*(<saml2:Assertion.*</saml2:Assertion>).*$", "$1");
+              return signed.replaceFirst("<saml2:Assertion", forgedAssertion + "<saml2:Assertion");
+            });
+
+    assertRefused(attempt, output);
+  }
+
+  @Test
+  void refusesSignatureWrappingInsideASignedResponse(CapturedOutput output) throws Exception {
+    // The whole response is signed; the attacker moves the signed assertion into an Extensions-like
+    // position and adds his own: the count and the signature references must both catch it.
+    Attempt attempt =
+        login(
+            (id, s) -> {
+              Response response = TestIdp.response(id, persona());
+              String signed = IDP.signBoth(response);
+              Map<String, String> admin = persona();
+              admin.put(TestIdp.ATTR + "employeeHsaId", "SE0000000001-A0001");
+              String forgedAssertion =
+                  IDP.sign(TestIdp.response(id, admin), false, false, null)
+                      .replaceAll("(?s)^.*(<saml2:Assertion.*</saml2:Assertion>).*$", "$1");
+              return signed.replace("</saml2p:Response>", forgedAssertion + "</saml2p:Response>");
+            });
+
+    assertRefused(attempt, output);
+  }
+
+  // ---- binding to our request, replay -------------------------------------------------------
+
+  @Test
+  void refusesAReplayedResponse(CapturedOutput output) throws Exception {
+    // Two sessions holding the very same AuthnRequest: only the replay cache can tell the second
+    // post of the same response from the first.
+    MockHttpSession first = new MockHttpSession();
+    MvcResult start = mvc.perform(get("/saml2/authenticate/siths").session(first)).andReturn();
+    String requestId =
+        TestIdp.requestId(
+            TestIdp.authnRequestXml(start.getResponse().getHeader(HttpHeaders.LOCATION)));
+    MockHttpSession second = new MockHttpSession();
+    for (String name : java.util.Collections.list(first.getAttributeNames())) {
+      second.setAttribute(name, first.getAttribute(name));
+    }
+    String captured = IDP.signBoth(TestIdp.response(requestId, persona()));
+
+    assertLoggedIn(post(first, captured));
+    assertRefused(post(second, captured), output);
+    assertThat(output.getAll()).contains("assertion has been used before");
+  }
+
+  @Test
+  void refusesAnUnsolicitedResponse(CapturedOutput output) throws Exception {
+    Response response = TestIdp.response(null, persona());
+    response.setInResponseTo(null);
+    response
+        .getAssertions()
+        .get(0)
+        .getSubject()
+        .getSubjectConfirmations()
+        .get(0)
+        .getSubjectConfirmationData()
+        .setInResponseTo(null);
+
+    assertRefused(post(new MockHttpSession(), IDP.signBoth(response)), output);
+  }
+
+  @Test
+  void refusesAnInResponseToOfAnotherRequest(CapturedOutput output) throws Exception {
+    assertRefused(
+        login((id, s) -> IDP.signBoth(TestIdp.response("_someone-elses-request", persona()))),
+        output);
+  }
+
+  // ---- validity period at the 60 s skew ------------------------------------------------------
+
+  @Test
+  void refusesAnExpiredAssertionBeyondTheSkew(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(
+            response ->
+                response
+                    .getAssertions()
+                    .get(0)
+                    .getSubject()
+                    .getSubjectConfirmations()
+                    .get(0)
+                    .getSubjectConfirmationData()
+                    .setNotOnOrAfter(Instant.now().minusSeconds(75))),
+        output);
+  }
+
+  @Test
+  void refusesExpiredConditionsBeyondTheSkew(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(
+            response ->
+                response
+                    .getAssertions()
+                    .get(0)
+                    .getConditions()
+                    .setNotOnOrAfter(Instant.now().minusSeconds(75))),
+        output);
+  }
+
+  @Test
+  void refusesANotYetValidAssertionBeyondTheSkew(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(
+            response ->
+                response
+                    .getAssertions()
+                    .get(0)
+                    .getConditions()
+                    .setNotBefore(Instant.now().plusSeconds(75))),
+        output);
+  }
+
+  // ---- addressing ---------------------------------------------------------------------------
+
+  @Test
+  void refusesAWrongAudience(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(
+            response ->
+                response
+                    .getAssertions()
+                    .get(0)
+                    .getConditions()
+                    .getAudienceRestrictions()
+                    .get(0)
+                    .getAudiences()
+                    .get(0)
+                    .setURI("https://other-sp.example/saml")),
+        output);
+  }
+
+  @Test
+  void refusesAWrongRecipient(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(
+            response ->
+                response
+                    .getAssertions()
+                    .get(0)
+                    .getSubject()
+                    .getSubjectConfirmations()
+                    .get(0)
+                    .getSubjectConfirmationData()
+                    .setRecipient("https://other-sp.example/acs")),
+        output);
+  }
+
+  @Test
+  void refusesAWrongDestination(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(response -> response.setDestination("https://other-sp.example/acs")), output);
+  }
+
+  @Test
+  void refusesAMissingDestination(CapturedOutput output) throws Exception {
+    assertRefused(loginWith(response -> response.setDestination(null)), output);
+  }
+
+  @Test
+  void refusesAWrongIssuer(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(
+            response -> {
+              response.getIssuer().setValue("https://evil-idp.example");
+              response.getAssertions().get(0).getIssuer().setValue("https://evil-idp.example");
+            }),
+        output);
+  }
+
+  @Test
+  void refusesAWrongAssertionIssuer(CapturedOutput output) throws Exception {
+    assertRefused(
+        loginWith(
+            response ->
+                response.getAssertions().get(0).getIssuer().setValue("https://evil.example")),
+        output);
+  }
+
+  // ---- content --------------------------------------------------------------------------------
+
+  @Test
+  void refusesADoctype(CapturedOutput output) throws Exception {
+    assertRefused(
+        login(
+            (id, s) ->
+                IDP.signBoth(TestIdp.response(id, persona()))
+                    .replaceFirst(
+                        "<saml2p:Response",
+                        "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><saml2p:Response")
+                    .replace("Lindqvist", "&x;")),
+        output);
+  }
+
+  @Test
+  void neverTruncatesTheUserKeyAtAComment(CapturedOutput output) throws Exception {
+    // The IdP asserted SE0000000001-P0101X; a truncating parser would make that P0101.
+    Attempt attempt =
+        login(
+            (id, s) -> {
+              Map<String, String> attributes = persona();
+              attributes.put(TestIdp.ATTR + "employeeHsaId", HSA_ID + "X");
+              return IDP.signBoth(TestIdp.response(id, attributes))
+                  .replace(HSA_ID + "X<", HSA_ID + "<!---->X<");
+            });
+
+    SecurityContext context = attempt.context();
+    if (context != null && context.getAuthentication() != null) {
+      assertThat(context.getAuthentication().getName()).isEqualTo(HSA_ID + "X");
+    } else {
+      assertRefused(attempt, output);
+    }
+  }
+
+  @Test
+  void refusesACommentInTheNameId(CapturedOutput output) throws Exception {
+    Attempt attempt =
+        login(
+            (id, s) ->
+                IDP.signBoth(TestIdp.response(id, persona()))
+                    .replace("_transient-", "_transient<!---->-"));
+
+    // The NameID is not the user key: whatever the comment does, the user is the HSA-id.
+    SecurityContext context = attempt.context();
+    if (context != null && context.getAuthentication() != null) {
+      assertThat(context.getAuthentication().getName()).isEqualTo(HSA_ID);
+    }
+  }
+
+  @Test
+  void refusesLoa2(CapturedOutput output) throws Exception {
+    assertRefused(loginWithLoa("http://id.sambi.se/loa/loa2"), output);
+  }
+
+  @Test
+  void refusesUnspecifiedLoa(CapturedOutput output) throws Exception {
+    assertRefused(loginWithLoa("urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified"), output);
+  }
+
+  private Attempt loginWithLoa(String loa) throws Exception {
+    return loginWith(
+        response ->
+            response
+                .getAssertions()
+                .get(0)
+                .getAuthnStatements()
+                .get(0)
+                .getAuthnContext()
+                .getAuthnContextClassRef()
+                .setURI(loa));
+  }
+
+  @Test
+  void refusesTwoAssertions(CapturedOutput output) throws Exception {
+    Attempt attempt =
+        loginWith(
+            response -> {
+              String id = response.getInResponseTo();
+              response.getAssertions().add(TestIdp.assertion(id, persona(), Instant.now()));
+            });
+
+    assertRefused(attempt, output);
+  }
+
+  @Test
+  void refusesAnInvalidHsaId(CapturedOutput output) throws Exception {
+    Map<String, String> attributes = persona();
+    attributes.put(TestIdp.ATTR + "employeeHsaId", "197001011234");
+
+    assertRefused(login((id, s) -> IDP.signBoth(TestIdp.response(id, attributes))), output);
+  }
+
+  @Test
+  void matchesAttributesByNameNotByFriendlyName(CapturedOutput output) throws Exception {
+    Map<String, String> attributes = persona();
+    attributes.remove(TestIdp.ATTR + "employeeHsaId");
+    Attempt attempt =
+        login(
+            (id, s) -> {
+              Response response = TestIdp.response(id, attributes);
+              Attribute confusing = TestIdp.attribute("urn:oid:2.5.4.3", "SE0000000001-A0001");
+              confusing.setFriendlyName("employeeHsaId");
+              response
+                  .getAssertions()
+                  .get(0)
+                  .getAttributeStatements()
+                  .get(0)
+                  .getAttributes()
+                  .add(confusing);
+              return IDP.signBoth(response);
+            });
+
+    assertRefused(attempt, output);
+  }
+
+  @Test
+  void refusesTwoValuesForTheUserKey(CapturedOutput output) throws Exception {
+    Attempt attempt =
+        loginWith(
+            response ->
+                response
+                    .getAssertions()
+                    .get(0)
+                    .getAttributeStatements()
+                    .get(0)
+                    .getAttributes()
+                    .add(TestIdp.attribute(TestIdp.ATTR + "employeeHsaId", "SE0000000001-A0001")));
+
+    assertRefused(attempt, output);
+  }
+
+  @Test
+  void refusesAnOversizedResponse() throws Exception {
+    String padding = "x".repeat(300_000);
+    Attempt attempt =
+        login(
+            (id, s) ->
+                IDP.signBoth(TestIdp.response(id, persona()))
+                    .replace("</saml2p:Response>", "<!--" + padding + "--></saml2p:Response>"));
+
+    assertThat(attempt.result().getResponse().getStatus()).isEqualTo(413);
+    assertThat(attempt.context()).isNull();
+  }
+}

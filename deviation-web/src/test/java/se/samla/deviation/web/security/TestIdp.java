@@ -1,0 +1,323 @@
+package se.samla.deviation.web.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import javax.xml.namespace.QName;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
+import org.opensaml.core.xml.schema.XSString;
+import org.opensaml.core.xml.util.XMLObjectSupport;
+import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.Attribute;
+import org.opensaml.saml.saml2.core.AttributeStatement;
+import org.opensaml.saml.saml2.core.AttributeValue;
+import org.opensaml.saml.saml2.core.Audience;
+import org.opensaml.saml.saml2.core.AudienceRestriction;
+import org.opensaml.saml.saml2.core.AuthnContext;
+import org.opensaml.saml.saml2.core.AuthnContextClassRef;
+import org.opensaml.saml.saml2.core.AuthnStatement;
+import org.opensaml.saml.saml2.core.Conditions;
+import org.opensaml.saml.saml2.core.EncryptedAssertion;
+import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.NameID;
+import org.opensaml.saml.saml2.core.Response;
+import org.opensaml.saml.saml2.core.Status;
+import org.opensaml.saml.saml2.core.StatusCode;
+import org.opensaml.saml.saml2.core.Subject;
+import org.opensaml.saml.saml2.core.SubjectConfirmation;
+import org.opensaml.saml.saml2.core.SubjectConfirmationData;
+import org.opensaml.saml.saml2.encryption.Encrypter;
+import org.opensaml.security.credential.Credential;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.encryption.support.DataEncryptionParameters;
+import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
+import org.opensaml.xmlsec.encryption.support.KeyEncryptionParameters;
+import org.opensaml.xmlsec.signature.Signature;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.opensaml.xmlsec.signature.support.Signer;
+import org.springframework.security.saml2.core.OpenSamlInitializationService;
+import org.w3c.dom.Element;
+
+/**
+ * A SAML identity provider for tests: its own key pair and certificate (generated per run), and
+ * responses built and signed with OpenSAML like a real IdP would, so that the attack tests can
+ * change any part of them.
+ */
+final class TestIdp {
+
+  static final String ENTITY_ID = "https://idp.test.example/saml";
+  static final String SSO_URL = "https://idp.test.example/sso";
+  static final String SP_ENTITY_ID = "http://localhost/saml2/service-provider-metadata/siths";
+  static final String ACS = "http://localhost/login/saml2/sso/siths";
+  static final String LOA3 = "http://id.sambi.se/loa/loa3";
+  static final String ATTR = "http://sambi.se/attributes/1/";
+
+  static {
+    OpenSamlInitializationService.initialize();
+  }
+
+  final KeyPair keyPair;
+  final X509Certificate certificate;
+  final BasicX509Credential credential;
+
+  TestIdp(String name) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      keyPair = generator.generateKeyPair();
+      Instant now = Instant.now();
+      X500Name subject = new X500Name("CN=" + name);
+      certificate =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  new JcaX509v3CertificateBuilder(
+                          subject,
+                          BigInteger.valueOf(now.toEpochMilli()),
+                          Date.from(now.minus(1, ChronoUnit.DAYS)),
+                          Date.from(now.plus(365, ChronoUnit.DAYS)),
+                          subject,
+                          keyPair.getPublic())
+                      .build(
+                          new JcaContentSignerBuilder("SHA256withRSA")
+                              .build(keyPair.getPrivate())));
+      credential = new BasicX509Credential(certificate, keyPair.getPrivate());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the certificate as PEM for the registration's verification credential. */
+  Path writeCertificate() throws Exception {
+    Path file = Files.createTempFile("test-idp", ".crt");
+    file.toFile().deleteOnExit();
+    String pem =
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
+            + "\n-----END CERTIFICATE-----\n";
+    Files.writeString(file, pem);
+    return file;
+  }
+
+  static X509Certificate spCertificate() throws Exception {
+    try (var in = TestIdp.class.getResourceAsStream("/dev-saml/dev-sp.crt")) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+  }
+
+  /** The AuthnRequest XML from a Redirect-binding location. */
+  static String authnRequestXml(String location) throws Exception {
+    String query = location.substring(location.indexOf('?') + 1);
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("SAMLRequest=")) {
+        String value =
+            java.net.URLDecoder.decode(
+                pair.substring("SAMLRequest=".length()), StandardCharsets.UTF_8);
+        byte[] deflated = Base64.getDecoder().decode(value);
+        try (var in =
+            new InflaterInputStream(new ByteArrayInputStream(deflated), new Inflater(true))) {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          in.transferTo(out);
+          return out.toString(StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new IllegalArgumentException("no SAMLRequest in " + location);
+  }
+
+  static String requestId(String authnRequestXml) {
+    var matcher = java.util.regex.Pattern.compile(" ID=\"([^\"]+)\"").matcher(authnRequestXml);
+    if (!matcher.find()) {
+      throw new IllegalArgumentException("no ID");
+    }
+    return matcher.group(1);
+  }
+
+  // ---- building responses ---------------------------------------------------------------------
+
+  /** A valid response for the given request and attributes; tests change it before signing. */
+  static Response response(String inResponseTo, Map<String, String> attributes) {
+    Instant now = Instant.now();
+    Response response = build(Response.DEFAULT_ELEMENT_NAME);
+    response.setID("_" + UUID.randomUUID());
+    response.setVersion(SAMLVersion.VERSION_20);
+    response.setIssueInstant(now);
+    response.setDestination(ACS);
+    response.setInResponseTo(inResponseTo);
+    response.setIssuer(issuer());
+    Status status = build(Status.DEFAULT_ELEMENT_NAME);
+    StatusCode code = build(StatusCode.DEFAULT_ELEMENT_NAME);
+    code.setValue(StatusCode.SUCCESS);
+    status.setStatusCode(code);
+    response.setStatus(status);
+    response.getAssertions().add(assertion(inResponseTo, attributes, now));
+    return response;
+  }
+
+  static Assertion assertion(String inResponseTo, Map<String, String> attributes, Instant now) {
+    Assertion assertion = build(Assertion.DEFAULT_ELEMENT_NAME);
+    assertion.setID("_" + UUID.randomUUID());
+    assertion.setVersion(SAMLVersion.VERSION_20);
+    assertion.setIssueInstant(now);
+    assertion.setIssuer(issuer());
+
+    Subject subject = build(Subject.DEFAULT_ELEMENT_NAME);
+    NameID nameId = build(NameID.DEFAULT_ELEMENT_NAME);
+    nameId.setFormat(NameID.TRANSIENT);
+    nameId.setValue("_transient-" + UUID.randomUUID());
+    subject.setNameID(nameId);
+    SubjectConfirmation confirmation = build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
+    confirmation.setMethod(SubjectConfirmation.METHOD_BEARER);
+    SubjectConfirmationData data = build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
+    data.setRecipient(ACS);
+    data.setInResponseTo(inResponseTo);
+    data.setNotOnOrAfter(now.plusSeconds(300));
+    confirmation.setSubjectConfirmationData(data);
+    subject.getSubjectConfirmations().add(confirmation);
+    assertion.setSubject(subject);
+
+    Conditions conditions = build(Conditions.DEFAULT_ELEMENT_NAME);
+    conditions.setNotBefore(now.minusSeconds(5));
+    conditions.setNotOnOrAfter(now.plusSeconds(300));
+    AudienceRestriction restriction = build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
+    Audience audience = build(Audience.DEFAULT_ELEMENT_NAME);
+    audience.setURI(SP_ENTITY_ID);
+    restriction.getAudiences().add(audience);
+    conditions.getAudienceRestrictions().add(restriction);
+    assertion.setConditions(conditions);
+
+    AuthnStatement authn = build(AuthnStatement.DEFAULT_ELEMENT_NAME);
+    authn.setAuthnInstant(now);
+    authn.setSessionIndex("_session-" + UUID.randomUUID());
+    AuthnContext context = build(AuthnContext.DEFAULT_ELEMENT_NAME);
+    AuthnContextClassRef classRef = build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
+    classRef.setURI(LOA3);
+    context.setAuthnContextClassRef(classRef);
+    authn.setAuthnContext(context);
+    assertion.getAuthnStatements().add(authn);
+
+    AttributeStatement statement = build(AttributeStatement.DEFAULT_ELEMENT_NAME);
+    attributes.forEach((name, value) -> statement.getAttributes().add(attribute(name, value)));
+    assertion.getAttributeStatements().add(statement);
+    return assertion;
+  }
+
+  static Attribute attribute(String name, String value) {
+    Attribute attribute = build(Attribute.DEFAULT_ELEMENT_NAME);
+    attribute.setName(name);
+    attribute.setNameFormat(Attribute.URI_REFERENCE);
+    XSString xsValue =
+        (XSString)
+            XMLObjectProviderRegistrySupport.getBuilderFactory()
+                .getBuilder(XSString.TYPE_NAME)
+                .buildObject(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME);
+    xsValue.setValue(value);
+    attribute.getAttributeValues().add(xsValue);
+    return attribute;
+  }
+
+  static Issuer issuer() {
+    Issuer issuer = build(Issuer.DEFAULT_ELEMENT_NAME);
+    issuer.setValue(ENTITY_ID);
+    return issuer;
+  }
+
+  // ---- signing, encrypting, serialising -----------------------------------------------------
+
+  /** Signs the assertion(s) and then the response, as Inera's IdP does. */
+  String signBoth(Response response) {
+    return sign(response, true, true, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+  }
+
+  String sign(Response response, boolean assertion, boolean whole, String algorithm) {
+    try {
+      if (assertion) {
+        for (Assertion a : response.getAssertions()) {
+          a.setSignature(signature(algorithm));
+        }
+      }
+      if (whole) {
+        response.setSignature(signature(algorithm));
+      }
+      Element element = XMLObjectSupport.marshall(response);
+      if (assertion) {
+        for (Assertion a : response.getAssertions()) {
+          Signer.signObject(a.getSignature());
+        }
+      }
+      if (whole) {
+        Signer.signObject(response.getSignature());
+      }
+      return net.shibboleth.utilities.java.support.xml.SerializeSupport.nodeToString(element);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Signs the assertion, encrypts it for the SP, and signs the response around it. */
+  String signEncrypted(Response response) {
+    try {
+      Assertion assertion = response.getAssertions().get(0);
+      // Sign it as a document of its own, detached from the response it will be encrypted into.
+      response.getAssertions().clear();
+      assertion.setSignature(signature(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256));
+      XMLObjectSupport.marshall(assertion);
+      Signer.signObject(assertion.getSignature());
+      DataEncryptionParameters data = new DataEncryptionParameters();
+      data.setAlgorithm(EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES256_GCM);
+      KeyEncryptionParameters key = new KeyEncryptionParameters();
+      key.setAlgorithm(EncryptionConstants.ALGO_ID_KEYTRANSPORT_RSAOAEP);
+      key.setEncryptionCredential(new BasicX509Credential(spCertificate()));
+      Encrypter encrypter = new Encrypter(data, key);
+      encrypter.setKeyPlacement(Encrypter.KeyPlacement.INLINE);
+      EncryptedAssertion encrypted = encrypter.encrypt(assertion);
+      response.getEncryptedAssertions().add(encrypted);
+      return sign(response, false, true, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Signature signature(String algorithm) {
+    Signature signature = build(Signature.DEFAULT_ELEMENT_NAME);
+    signature.setSigningCredential((Credential) credential);
+    signature.setSignatureAlgorithm(algorithm);
+    signature.setCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+    return signature;
+  }
+
+  static String base64(String xml) {
+    return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T extends XMLObject> T build(QName name) {
+    return (T)
+        XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilder(name).buildObject(name);
+  }
+
+  static String samlpNs() {
+    return SAMLConstants.SAML20P_NS;
+  }
+}
