@@ -2,8 +2,8 @@ package se.samla.deviation.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,14 +21,22 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.saml2.provider.service.authentication.Saml2RedirectAuthenticationRequest;
+import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistrationRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * SITHS login end to end through the real filter chain: a real AuthnRequest is started, a test IdP
@@ -64,15 +72,56 @@ class SamlLoginIT {
 
   @Autowired MockMvc mvc;
 
-  record Attempt(MvcResult result, MockHttpSession session) {
-    SecurityContext context() {
-      var session = result.getRequest().getSession(false);
-      return session == null
-          ? null
-          : (SecurityContext)
-              session.getAttribute(
+  @Autowired FindByIndexNameSessionRepository<? extends Session> sessions;
+
+  /** What a browser holds after starting a login: the binding cookie and the RelayState. */
+  record Browser(Cookie binding, String relayState, String requestId) {}
+
+  record Attempt(MvcResult result, SecurityContext context) {}
+
+  Browser start() throws Exception {
+    MvcResult start = mvc.perform(get("/saml2/authenticate/siths")).andReturn();
+    String location = start.getResponse().getHeader(HttpHeaders.LOCATION);
+    String relayState =
+        UriComponentsBuilder.fromUriString(location)
+            .build()
+            .getQueryParams()
+            .getFirst("RelayState");
+    return new Browser(
+        start.getResponse().getCookie(BrowserBoundAuthenticationRequests.COOKIE),
+        java.net.URLDecoder.decode(relayState, java.nio.charset.StandardCharsets.UTF_8),
+        TestIdp.requestId(TestIdp.authnRequestXml(location)));
+  }
+
+  /** Starts a real AuthnRequest in a fresh browser and posts what {@code idp} makes of it. */
+  Attempt login(BiFunction<String, Browser, String> idp) throws Exception {
+    Browser browser = start();
+    return post(browser, idp.apply(browser.requestId(), browser));
+  }
+
+  Attempt post(Browser browser, String xml) throws Exception {
+    MockHttpServletRequestBuilder request =
+        MockMvcRequestBuilders.post("/login/saml2/sso/siths")
+            .param("SAMLResponse", TestIdp.base64(xml));
+    if (browser != null) {
+      request.param("RelayState", browser.relayState()).cookie(browser.binding());
+    }
+    MvcResult result = mvc.perform(request).andReturn();
+    Cookie session = result.getResponse().getCookie("SESSION");
+    SecurityContext context = null;
+    if (session != null && !session.getValue().isEmpty()) {
+      String id =
+          new String(
+              java.util.Base64.getDecoder().decode(session.getValue()),
+              java.nio.charset.StandardCharsets.UTF_8);
+      Session stored = sessions.findById(id);
+      context =
+          stored == null
+              ? null
+              : stored.getAttribute(
                   HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
     }
+    return new Attempt(result, context);
   }
 
   static Map<String, String> persona() {
@@ -86,29 +135,9 @@ class SamlLoginIT {
     return attributes;
   }
 
-  /** Starts a real AuthnRequest in a fresh session and posts what {@code idp} makes of it. */
-  Attempt login(BiFunction<String, MockHttpSession, String> idp) throws Exception {
-    MockHttpSession session = new MockHttpSession();
-    MvcResult start = mvc.perform(get("/saml2/authenticate/siths").session(session)).andReturn();
-    String location = start.getResponse().getHeader(HttpHeaders.LOCATION);
-    String requestId = TestIdp.requestId(TestIdp.authnRequestXml(location));
-    return post(session, idp.apply(requestId, session));
-  }
-
-  Attempt post(MockHttpSession session, String xml) throws Exception {
-    MvcResult result =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                        "/login/saml2/sso/siths")
-                    .session(session)
-                    .param("SAMLResponse", TestIdp.base64(xml)))
-            .andReturn();
-    return new Attempt(result, session);
-  }
-
   Attempt loginWith(java.util.function.Consumer<Response> change) throws Exception {
     return login(
-        (id, session) -> {
+        (id, browser) -> {
           Response response = TestIdp.response(id, persona());
           change.accept(response);
           return IDP.signBoth(response);
@@ -119,6 +148,7 @@ class SamlLoginIT {
     assertThat(attempt.result().getResponse().getStatus()).isEqualTo(401);
     SecurityContext context = attempt.context();
     assertThat(context == null || context.getAuthentication() == null).isTrue();
+    assertThat(attempt.result().getResponse().getCookie("SESSION")).isNull();
     assertThat(output.getAll()).contains("SAML login refused");
     assertThat(output.getAll())
         .doesNotContain("<saml2:Assertion")
@@ -151,8 +181,36 @@ class SamlLoginIT {
   }
 
   @Test
+  void theSessionLivesInPostgresqlWithTheConfiguredIdleTimeout() throws Exception {
+    assertLoggedIn(loginWith(response -> {}));
+
+    var stored = sessions.findByPrincipalName(HSA_ID);
+    assertThat(stored).isNotEmpty();
+    assertThat(stored.values())
+        .allSatisfy(
+            session ->
+                assertThat(session.getMaxInactiveInterval())
+                    .isEqualTo(java.time.Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void theLoginCookieSurvivesTheIdpsCrossSitePostOnlyOverHttps() throws Exception {
+    MvcResult https = mvc.perform(get("/saml2/authenticate/siths").secure(true)).andReturn();
+    MvcResult http = mvc.perform(get("/saml2/authenticate/siths")).andReturn();
+
+    assertThat(https.getResponse().getHeader(HttpHeaders.SET_COOKIE))
+        .startsWith(BrowserBoundAuthenticationRequests.COOKIE + "=")
+        .contains("Path=/login/saml2/", "HttpOnly", "SameSite=None", "Secure");
+    assertThat(http.getResponse().getHeader(HttpHeaders.SET_COOKIE))
+        .contains("SameSite=Lax")
+        .doesNotContain("Secure");
+    // No session is created for an anonymous login start: the session cookie stays Lax.
+    assertThat(https.getResponse().getCookie("SESSION")).isNull();
+  }
+
+  @Test
   void encryptedAssertionIsAccepted() throws Exception {
-    Attempt attempt = login((id, session) -> IDP.signEncrypted(TestIdp.response(id, persona())));
+    Attempt attempt = login((id, browser) -> IDP.signEncrypted(TestIdp.response(id, persona())));
 
     assertThat(assertLoggedIn(attempt).getName()).isEqualTo(HSA_ID);
   }
@@ -296,22 +354,60 @@ class SamlLoginIT {
 
   @Test
   void refusesAReplayedResponse(CapturedOutput output) throws Exception {
-    // Two sessions holding the very same AuthnRequest: only the replay cache can tell the second
-    // post of the same response from the first.
-    MockHttpSession first = new MockHttpSession();
-    MvcResult start = mvc.perform(get("/saml2/authenticate/siths").session(first)).andReturn();
-    String requestId =
-        TestIdp.requestId(
-            TestIdp.authnRequestXml(start.getResponse().getHeader(HttpHeaders.LOCATION)));
-    MockHttpSession second = new MockHttpSession();
-    for (String name : java.util.Collections.list(first.getAttributeNames())) {
-      second.setAttribute(name, first.getAttribute(name));
-    }
-    String captured = IDP.signBoth(TestIdp.response(requestId, persona()));
+    Browser first = start();
+    String captured = IDP.signBoth(TestIdp.response(first.requestId(), persona()));
+    assertLoggedIn(post(first, captured));
+
+    // The same response again, from the same browser: its request is used up.
+    assertRefused(post(first, captured), output);
+  }
+
+  @Test
+  void theReplayCacheAloneRefusesASecondUseOfAnAssertion(CapturedOutput output) throws Exception {
+    // A second stored request with the same id (as if two instances held it): only the replay
+    // cache in the database can tell the second post of the same response from the first.
+    Browser first = start();
+    Browser second = sameRequestInAnotherBrowser(first);
+    String captured = IDP.signBoth(TestIdp.response(first.requestId(), persona()));
 
     assertLoggedIn(post(first, captured));
     assertRefused(post(second, captured), output);
     assertThat(output.getAll()).contains("assertion has been used before");
+  }
+
+  @Test
+  void refusesAResponsePostedFromAnotherBrowser(CapturedOutput output) throws Exception {
+    // Login CSRF: the attacker's own valid response and RelayState, posted from the victim's
+    // browser, which does not hold the attacker's binding cookie.
+    Browser attacker = start();
+    String response = IDP.signBoth(TestIdp.response(attacker.requestId(), persona()));
+    Browser victim =
+        new Browser(
+            new Cookie(BrowserBoundAuthenticationRequests.COOKIE, "victims-own-value"),
+            attacker.relayState(),
+            attacker.requestId());
+
+    assertRefused(post(victim, response), output);
+  }
+
+  @Autowired BrowserBoundAuthenticationRequests requests;
+  @Autowired RelyingPartyRegistrationRepository registrations;
+
+  private Browser sameRequestInAnotherBrowser(Browser first) {
+    String relayState = java.util.UUID.randomUUID().toString();
+    var copy =
+        Saml2RedirectAuthenticationRequest.withRelyingPartyRegistration(
+                registrations.findByRegistrationId("siths"))
+            .id(first.requestId())
+            .samlRequest("copied")
+            .relayState(relayState)
+            .build();
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    requests.saveAuthenticationRequest(copy, new MockHttpServletRequest(), response);
+    return new Browser(
+        response.getCookie(BrowserBoundAuthenticationRequests.COOKIE),
+        relayState,
+        first.requestId());
   }
 
   @Test
@@ -327,7 +423,7 @@ class SamlLoginIT {
         .getSubjectConfirmationData()
         .setInResponseTo(null);
 
-    assertRefused(post(new MockHttpSession(), IDP.signBoth(response)), output);
+    assertRefused(post(null, IDP.signBoth(response)), output);
   }
 
   @Test
