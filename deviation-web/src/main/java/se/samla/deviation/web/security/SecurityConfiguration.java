@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +53,8 @@ class SecurityConfiguration {
       OpenSaml4AuthenticationRequestResolver authenticationRequestResolver,
       SamlLoginFailureHandler loginFailureHandler,
       SecurityProperties properties,
-      RelyingPartyRegistrationRepository registrations)
+      RelyingPartyRegistrationRepository registrations,
+      @Value("${deviation.dev-idp.enabled:false}") boolean devIdp)
       throws Exception {
     OpenSaml4MetadataResolver spMetadata = new OpenSaml4MetadataResolver();
     spMetadata.setEntityDescriptorCustomizer(
@@ -74,6 +76,9 @@ class SecurityConfiguration {
                     .requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
                     .permitAll()
                     .requestMatchers("/saml2/service-provider-metadata/**")
+                    .permitAll()
+                    // The development IdP's pages exist only in the dev profile (DevIdpGuard).
+                    .requestMatchers(devIdp ? "/dev-idp/**" : "/saml2/service-provider-metadata/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
