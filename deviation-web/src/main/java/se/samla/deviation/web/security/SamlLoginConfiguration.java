@@ -15,7 +15,6 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.saml2.core.Saml2Error;
 import org.springframework.security.saml2.core.Saml2ErrorCodes;
 import org.springframework.security.saml2.provider.service.authentication.OpenSaml4AuthenticationProvider;
-import org.springframework.security.saml2.provider.service.authentication.Saml2Authentication;
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationException;
 import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistrationRepository;
 import org.springframework.security.saml2.provider.service.web.DefaultRelyingPartyRegistrationResolver;
@@ -49,7 +48,7 @@ class SamlLoginConfiguration {
   }
 
   /** The principal is our {@link SithsPrincipal}; roles are looked up per request. */
-  static Saml2Authentication authentication(
+  static SithsAuthentication authentication(
       Response response, String registrationId, SithsAttributes attributes) {
     Assertion assertion = response.getAssertions().get(0);
     SithsUser user;
@@ -67,10 +66,11 @@ class SamlLoginConfiguration {
     }
     SithsPrincipal principal = new SithsPrincipal(user, registrationId, sessionIndexes);
     // The session keeps the response id, not the signed XML: it is not needed after login.
-    return new Saml2Authentication(
+    return new SithsAuthentication(
         principal,
         "SAML response " + response.getID(),
-        AuthorityUtils.createAuthorityList("ROLE_USER"));
+        AuthorityUtils.createAuthorityList("ROLE_USER"),
+        assertion.getSubject().getNameID().getValue());
   }
 
   @Bean

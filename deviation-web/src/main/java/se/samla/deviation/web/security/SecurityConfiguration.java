@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.saml2.provider.service.authentication.OpenSaml4AuthenticationProvider;
@@ -88,7 +87,13 @@ class SecurityConfiguration {
                     .authenticationRequestResolver(authenticationRequestResolver)
                     .failureHandler(loginFailureHandler)
                     .defaultSuccessUrl("/", true))
-        .saml2Logout(Customizer.withDefaults())
+        .saml2Logout(
+            logout ->
+                logout.logoutRequest(
+                    request ->
+                        request
+                            .logoutRequestResolver(SamlLogout.requestResolver(registrations))
+                            .logoutRequestValidator(SamlLogout.requestValidator())))
         .saml2Metadata(metadata -> metadata.metadataResponseResolver(metadataResolver))
         .addFilterBefore(
             new SamlResponseSizeFilter(properties.maxResponseBytes()),

@@ -59,6 +59,8 @@ class SamlLoginIT {
   static final TestIdp IDP = new TestIdp("Test IdP");
   static final TestIdp ATTACKER = new TestIdp("Attacker");
   static final String HSA_ID = "SE0000000001-P0101";
+  static final String IDP_SLO = "https://idp.test.example/slo";
+  static final String SP_SLO = "http://localhost/logout/saml2/slo";
   static final String PREFIX =
       "spring.security.saml2.relyingparty.registration.siths.assertingparty.";
 
@@ -68,6 +70,8 @@ class SamlLoginIT {
     registry.add(PREFIX + "entity-id", () -> TestIdp.ENTITY_ID);
     registry.add(PREFIX + "singlesignon.url", () -> TestIdp.SSO_URL);
     registry.add(PREFIX + "verification.credentials[0].certificate-location", () -> certificate);
+    registry.add(PREFIX + "singlelogout.url", () -> IDP_SLO);
+    registry.add(PREFIX + "singlelogout.response-url", () -> IDP_SLO);
   }
 
   @Autowired MockMvc mvc;
@@ -673,6 +677,100 @@ class SamlLoginIT {
                     .add(TestIdp.attribute(TestIdp.ATTR + "employeeHsaId", "SE0000000001-A0001")));
 
     assertRefused(attempt, output);
+  }
+
+  // ---- single logout (Redirect binding) ----------------------------------------------------
+
+  /** A logged-in browser: its session cookie and the transient NameID the IdP issued. */
+  record LoggedIn(Cookie session, String nameId) {
+    String sessionId() {
+      return new String(
+          java.util.Base64.getDecoder().decode(session.getValue()),
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  LoggedIn loggedIn() throws Exception {
+    String[] nameId = new String[1];
+    Attempt attempt =
+        login(
+            (id, browser) -> {
+              Response response = TestIdp.response(id, persona());
+              nameId[0] = response.getAssertions().get(0).getSubject().getNameID().getValue();
+              return IDP.signBoth(response);
+            });
+    assertLoggedIn(attempt);
+    return new LoggedIn(attempt.result().getResponse().getCookie("SESSION"), nameId[0]);
+  }
+
+  boolean stillLoggedIn(LoggedIn browser) {
+    Session session = sessions.findById(browser.sessionId());
+    return session != null
+        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+            != null;
+  }
+
+  @Test
+  void logoutSendsASignedLogoutRequestWithTheIdpsNameIdToTheIdp() throws Exception {
+    LoggedIn browser = loggedIn();
+
+    MvcResult logout =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/logout")
+                    .cookie(browser.session())
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andReturn();
+
+    String location = logout.getResponse().getRedirectedUrl();
+    assertThat(location).startsWith(IDP_SLO + "?SAMLRequest=").contains("Signature=");
+    assertThat(TestIdp.authnRequestXml(location))
+        .contains("LogoutRequest")
+        .contains(browser.nameId())
+        .doesNotContain(HSA_ID);
+    assertThat(stillLoggedIn(browser)).isFalse();
+  }
+
+  @Test
+  void theIdpsSignedLogoutRequestEndsTheSession() throws Exception {
+    LoggedIn browser = loggedIn();
+
+    MvcResult result =
+        mvc.perform(
+                get(java.net.URI.create(
+                        "/logout/saml2/slo?"
+                            + TestIdp.logoutRequestQuery(IDP, browser.nameId(), SP_SLO)))
+                    .cookie(browser.session()))
+            .andReturn();
+
+    assertThat(result.getResponse().getRedirectedUrl())
+        .as(
+            result.getResponse().getStatus()
+                + " "
+                + result.getResponse().getHeaderNames()
+                + result.getResponse().getContentAsString())
+        .startsWith(IDP_SLO + "?SAMLResponse=");
+    assertThat(stillLoggedIn(browser)).isFalse();
+  }
+
+  @Test
+  void refusesAForgedLogoutRequest(CapturedOutput output) throws Exception {
+    LoggedIn browser = loggedIn();
+
+    for (TestIdp forger : new TestIdp[] {ATTACKER, null}) {
+      MvcResult result =
+          mvc.perform(
+                  get(java.net.URI.create(
+                          "/logout/saml2/slo?"
+                              + TestIdp.logoutRequestQuery(forger, browser.nameId(), SP_SLO)))
+                      .cookie(browser.session()))
+              .andReturn();
+
+      assertThat(result.getResponse().getStatus()).isGreaterThanOrEqualTo(400);
+      assertThat(stillLoggedIn(browser)).isTrue();
+    }
+    assertThat(output.getAll()).contains("SAML logout request refused");
   }
 
   @Test

@@ -243,6 +243,52 @@ final class TestIdp {
     return issuer;
   }
 
+  /**
+   * A LogoutRequest in the Redirect binding (query string), signed over the query by {@code
+   * signer}, or unsigned when it is null.
+   */
+  static String logoutRequestQuery(TestIdp signer, String nameIdValue, String destination)
+      throws Exception {
+    org.opensaml.saml.saml2.core.LogoutRequest request =
+        build(org.opensaml.saml.saml2.core.LogoutRequest.DEFAULT_ELEMENT_NAME);
+    request.setID("_" + UUID.randomUUID());
+    request.setVersion(SAMLVersion.VERSION_20);
+    request.setIssueInstant(Instant.now());
+    request.setDestination(destination);
+    request.setIssuer(issuer());
+    NameID nameId = build(NameID.DEFAULT_ELEMENT_NAME);
+    nameId.setFormat(NameID.TRANSIENT);
+    nameId.setValue(nameIdValue);
+    request.setNameID(nameId);
+    String xml =
+        net.shibboleth.utilities.java.support.xml.SerializeSupport.nodeToString(
+            XMLObjectSupport.marshall(request));
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (var out =
+        new java.util.zip.DeflaterOutputStream(
+            deflated, new java.util.zip.Deflater(java.util.zip.Deflater.DEFLATED, true))) {
+      out.write(xml.getBytes(StandardCharsets.UTF_8));
+    }
+    String query =
+        "SAMLRequest="
+            + java.net.URLEncoder.encode(
+                Base64.getEncoder().encodeToString(deflated.toByteArray()), StandardCharsets.UTF_8);
+    if (signer == null) {
+      return query;
+    }
+    query +=
+        "&SigAlg="
+            + java.net.URLEncoder.encode(
+                SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, StandardCharsets.UTF_8);
+    java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+    rsa.initSign(signer.keyPair.getPrivate());
+    rsa.update(query.getBytes(StandardCharsets.UTF_8));
+    return query
+        + "&Signature="
+        + java.net.URLEncoder.encode(
+            Base64.getEncoder().encodeToString(rsa.sign()), StandardCharsets.UTF_8);
+  }
+
   // ---- signing, encrypting, serialising -----------------------------------------------------
 
   /** Signs the assertion(s) and then the response, as Inera's IdP does. */
