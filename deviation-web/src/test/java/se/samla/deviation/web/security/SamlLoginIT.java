@@ -379,6 +379,73 @@ class SamlLoginIT {
     assertThat(output.getAll()).contains("assertion has been used before");
   }
 
+  @Autowired javax.sql.DataSource dataSource;
+
+  @Test
+  void aSecondInstanceOnTheSameDatabaseFinishesLoginsAndRefusesReplays(CapturedOutput output)
+      throws Exception {
+    var hikari = (com.zaxxer.hikari.HikariDataSource) dataSource;
+    String registration = "--spring.security.saml2.relyingparty.registration.siths.";
+    try (var second =
+        new org.springframework.boot.builder.SpringApplicationBuilder(
+                se.samla.deviation.web.DeviationApplication.class)
+            .run(
+                "--spring.profiles.active=dev",
+                "--server.port=0",
+                "--spring.datasource.url=" + hikari.getJdbcUrl(),
+                "--spring.datasource.username=" + hikari.getUsername(),
+                "--spring.datasource.password=" + hikari.getPassword(),
+                "--deviation.demo-data.enabled=false",
+                "--deviation.scheduling.enabled=false",
+                registration + "entity-id=" + TestIdp.SP_ENTITY_ID,
+                registration + "acs.location=" + TestIdp.ACS,
+                registration + "assertingparty.entity-id=" + TestIdp.ENTITY_ID,
+                registration + "assertingparty.singlesignon.url=" + TestIdp.SSO_URL,
+                registration
+                    + "assertingparty.verification.credentials[0].certificate-location=file:"
+                    + IDP.writeCertificate())) {
+      int port =
+          ((org.springframework.boot.web.context.WebServerApplicationContext) second)
+              .getWebServer()
+              .getPort();
+      // The login starts on this instance and the IdP's answer arrives at the other one.
+      Browser browser = start();
+      Browser sameRequest = sameRequestInAnotherBrowser(browser);
+      String captured = IDP.signBoth(TestIdp.response(browser.requestId(), persona()));
+
+      java.net.http.HttpResponse<String> there = postTo(port, browser, captured);
+      assertThat(there.statusCode()).isEqualTo(302);
+      assertThat(there.headers().allValues(HttpHeaders.SET_COOKIE))
+          .anyMatch(cookie -> cookie.startsWith("SESSION="));
+
+      // The same assertion back at this instance, with a request of its own: refused.
+      assertRefused(post(sameRequest, captured), output);
+      assertThat(output.getAll()).contains("assertion has been used before");
+    }
+  }
+
+  private static java.net.http.HttpResponse<String> postTo(int port, Browser browser, String xml)
+      throws Exception {
+    String form =
+        "SAMLResponse="
+            + java.net.URLEncoder.encode(
+                TestIdp.base64(xml), java.nio.charset.StandardCharsets.UTF_8)
+            + "&RelayState="
+            + java.net.URLEncoder.encode(
+                browser.relayState(), java.nio.charset.StandardCharsets.UTF_8);
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/login/saml2/sso/siths"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                    "Cookie",
+                    BrowserBoundAuthenticationRequests.COOKIE + "=" + browser.binding().getValue())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void refusesAResponsePostedFromAnotherBrowser(CapturedOutput output) throws Exception {
     // Login CSRF: the attacker's own valid response and RelayState, posted from the victim's
