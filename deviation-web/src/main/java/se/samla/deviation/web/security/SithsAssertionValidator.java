@@ -31,11 +31,12 @@ import org.springframework.security.saml2.provider.service.registration.RelyingP
 /**
  * Our assertion validator, on the 5-argument {@link SAML20AssertionValidator} constructor that
  * OpenSAML 4.0.1 has (Spring's default calls a constructor from 4.1 and fails with {@code
- * NoSuchMethodError}; ADR 0003). Checks, in order: conditions (validity period with the clock skew,
- * audience, proxy restriction; one-time-use is enforced by the replay cache for every assertion),
- * bearer subject confirmation (recipient, InResponseTo and NotOnOrAfter all required), issuer, the
- * level of assurance against the allow-list, the user attributes (HSA-id format), and last the
- * replay cache, so that only an otherwise valid assertion uses up its id.
+ * NoSuchMethodError}; ADR 0003). Checks, in order: the assertion is signed (SHA-2), conditions
+ * (validity period with the clock skew, audience, proxy restriction; one-time-use is enforced by
+ * the replay cache for every assertion), bearer subject confirmation (recipient, InResponseTo and
+ * NotOnOrAfter all required), issuer, the level of assurance against the allow-list, the user
+ * attributes (HSA-id format), and last the replay cache, so that only an otherwise valid assertion
+ * uses up its id.
  *
  * <p>Signatures are verified before this runs, by Spring, against the IdP's metadata keys.
  */
@@ -73,6 +74,11 @@ final class SithsAssertionValidator
   @Override
   public Saml2ResponseValidatorResult convert(AssertionToken token) {
     Assertion assertion = token.getAssertion();
+    // Our metadata says WantAssertionsSigned: a signed response around an unsigned assertion is
+    // not enough (Spring would accept it). Spring has verified the signature when there is one.
+    if (!assertion.isSigned()) {
+      return failure(Saml2ErrorCodes.INVALID_SIGNATURE, "assertion is not signed");
+    }
     if (!SamlSignatureAlgorithms.acceptable(assertion.getSignature())) {
       return failure(Saml2ErrorCodes.INVALID_SIGNATURE, "assertion signature algorithm refused");
     }

@@ -213,6 +213,63 @@ class SamlLoginIT {
   }
 
   @Test
+  void overHttpsTheSessionCookieIsSecureAndLax() throws Exception {
+    String acs = TestIdp.ACS.replace("http:", "https:");
+    org.springframework.test.web.servlet.request.RequestPostProcessor https =
+        request -> {
+          request.setScheme("https");
+          request.setSecure(true);
+          request.setServerPort(443);
+          return request;
+        };
+    MvcResult start = mvc.perform(get("/saml2/authenticate/siths").with(https)).andReturn();
+    String location = start.getResponse().getHeader(HttpHeaders.LOCATION);
+    String relayState =
+        UriComponentsBuilder.fromUriString(location)
+            .build()
+            .getQueryParams()
+            .getFirst("RelayState");
+    Response response =
+        TestIdp.response(TestIdp.requestId(TestIdp.authnRequestXml(location)), persona());
+    response.setDestination(acs);
+    Assertion assertion = response.getAssertions().get(0);
+    assertion
+        .getSubject()
+        .getSubjectConfirmations()
+        .get(0)
+        .getSubjectConfirmationData()
+        .setRecipient(acs);
+    assertion
+        .getConditions()
+        .getAudienceRestrictions()
+        .get(0)
+        .getAudiences()
+        .get(0)
+        .setURI(TestIdp.SP_ENTITY_ID.replace("http:", "https:"));
+
+    MvcResult login =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/login/saml2/sso/siths")
+                    .with(https)
+                    .param("SAMLResponse", TestIdp.base64(IDP.signBoth(response)))
+                    .param(
+                        "RelayState",
+                        java.net.URLDecoder.decode(
+                            relayState, java.nio.charset.StandardCharsets.UTF_8))
+                    .cookie(
+                        start.getResponse().getCookie(BrowserBoundAuthenticationRequests.COOKIE)))
+            .andReturn();
+
+    assertThat(login.getResponse().getStatus()).isEqualTo(302);
+    assertThat(login.getResponse().getHeaders(HttpHeaders.SET_COOKIE))
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("SESSION=")
+                    .contains("Secure", "HttpOnly", "SameSite=Lax"));
+  }
+
+  @Test
   void encryptedAssertionIsAccepted() throws Exception {
     Attempt attempt = login((id, browser) -> IDP.signEncrypted(TestIdp.response(id, persona())));
 
@@ -282,6 +339,20 @@ class SamlLoginIT {
   void refusesAnUnsignedResponse(CapturedOutput output) throws Exception {
     assertRefused(
         login((id, s) -> IDP.sign(TestIdp.response(id, persona()), false, false, null)), output);
+  }
+
+  @Test
+  void refusesAnUnsignedAssertionInASignedResponse(CapturedOutput output) throws Exception {
+    assertRefused(
+        login(
+            (id, browser) ->
+                IDP.sign(
+                    TestIdp.response(id, persona()),
+                    false,
+                    true,
+                    SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256)),
+        output);
+    assertThat(output.getAll()).contains("assertion is not signed");
   }
 
   @Test
