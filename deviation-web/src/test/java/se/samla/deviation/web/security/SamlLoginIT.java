@@ -425,6 +425,84 @@ class SamlLoginIT {
     assertRefused(attempt, output);
   }
 
+  private static String firstMatch(String regex, String xml) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(xml);
+    assertThat(matcher.find()).as(regex).isTrue();
+    return matcher.group();
+  }
+
+  @Test
+  void refusesSignatureWrappingWithTheSignedAssertionHiddenInExtensions(CapturedOutput output)
+      throws Exception {
+    Attempt attempt =
+        login(
+            (id, browser) -> {
+              String signed =
+                  IDP.sign(
+                      TestIdp.response(id, persona()),
+                      true,
+                      false,
+                      SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+              String genuine = firstMatch("(?s)<saml2:Assertion.*</saml2:Assertion>", signed);
+              Map<String, String> admin = persona();
+              admin.put(TestIdp.ATTR + "employeeHsaId", "SE0000000001-A0001");
+              String forged =
+                  firstMatch(
+                      "(?s)<saml2:Assertion.*</saml2:Assertion>",
+                      IDP.sign(TestIdp.response(id, admin), false, false, null));
+              return signed
+                  .replace(genuine, forged)
+                  .replaceFirst(
+                      "</saml2:Issuer>",
+                      "</saml2:Issuer><saml2p:Extensions>"
+                          + java.util.regex.Matcher.quoteReplacement(genuine)
+                          + "</saml2p:Extensions>");
+            });
+
+    assertRefused(attempt, output);
+  }
+
+  @Test
+  void refusesSignatureWrappingWithACopiedSignatureAndADuplicateId(CapturedOutput output)
+      throws Exception {
+    // The forged assertion takes the genuine one's ID and its Signature element; the genuine
+    // signed assertion is hidden in Extensions so that "#ID" can still resolve to it.
+    Attempt attempt =
+        login(
+            (id, browser) -> {
+              Response genuineResponse = TestIdp.response(id, persona());
+              String signed =
+                  IDP.sign(
+                      genuineResponse,
+                      true,
+                      false,
+                      SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+              String genuineId = genuineResponse.getAssertions().get(0).getID();
+              String genuine = firstMatch("(?s)<saml2:Assertion.*</saml2:Assertion>", signed);
+              String signature = firstMatch("(?s)<ds:Signature.*?</ds:Signature>", genuine);
+              Map<String, String> admin = persona();
+              admin.put(TestIdp.ATTR + "employeeHsaId", "SE0000000001-A0001");
+              Response forgedResponse = TestIdp.response(id, admin);
+              forgedResponse.getAssertions().get(0).setID(genuineId);
+              String forged =
+                  firstMatch(
+                          "(?s)<saml2:Assertion.*</saml2:Assertion>",
+                          IDP.sign(forgedResponse, false, false, null))
+                      .replaceFirst(
+                          "</saml2:Issuer>",
+                          "</saml2:Issuer>" + java.util.regex.Matcher.quoteReplacement(signature));
+              return signed
+                  .replace(genuine, forged)
+                  .replaceFirst(
+                      "</saml2:Issuer>",
+                      "</saml2:Issuer><saml2p:Extensions>"
+                          + java.util.regex.Matcher.quoteReplacement(genuine)
+                          + "</saml2p:Extensions>");
+            });
+
+    assertRefused(attempt, output);
+  }
+
   // ---- binding to our request, replay -------------------------------------------------------
 
   @Test
