@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -33,8 +34,18 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
                     .permitAll()
+                    // ---- REST API (feat/api) ----
+                    .requestMatchers(ApiSecurity.OPEN_DOCUMENTATION)
+                    .permitAll()
+                    .requestMatchers(ApiSecurity.SITHS_ONLY)
+                    .access(ApiSecurity.sithsSession())
+                    // ---- end REST API ----
                     .anyRequest()
                     .denyAll())
+        // ---- REST API (feat/api): CSRF token in the XSRF-TOKEN cookie ----
+        .csrf(ApiSecurity::csrf)
+        .addFilterAfter(new ApiSecurity.CsrfCookieFilter(), AuthorizationFilter.class)
+        // ---- end REST API ----
         .exceptionHandling(
             exceptions ->
                 exceptions
