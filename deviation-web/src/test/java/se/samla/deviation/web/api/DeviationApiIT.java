@@ -517,6 +517,9 @@ class DeviationApiIT {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.paths['/api/v1/deviations']").exists())
         .andExpect(jsonPath("$.paths['/api/v1/deviations/{id}/acceptance']").exists())
-        .andExpect(jsonPath("$.paths['/api/v1/admin/import']").exists());
+        .andExpect(jsonPath("$.paths['/api/v1/admin/import']").exists())
+        .andExpect(
+            jsonPath("$.paths['/api/v1/deviations'].get.parameters[?(@.name == 'actor')]")
+                .isEmpty());
   }
 }
