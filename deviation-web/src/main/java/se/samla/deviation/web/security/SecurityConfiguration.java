@@ -21,6 +21,7 @@ import org.springframework.security.saml2.provider.service.web.authentication.Op
 import org.springframework.security.saml2.provider.service.web.authentication.Saml2WebSsoAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -79,6 +80,11 @@ class SecurityConfiguration {
                     // The development IdP's pages exist only in the dev profile (DevIdpGuard).
                     .requestMatchers(devIdp ? "/dev-idp/**" : "/saml2/service-provider-metadata/**")
                     .permitAll()
+                    // The OpenAPI document describes the API, not data.
+                    .requestMatchers(ApiSecurity.OPEN_DOCUMENTATION)
+                    .permitAll()
+                    .requestMatchers(ApiSecurity.SITHS_ONLY)
+                    .access(ApiSecurity.sithsSession())
                     .anyRequest()
                     .authenticated())
         .saml2Login(
@@ -98,6 +104,9 @@ class SecurityConfiguration {
         .addFilterBefore(
             new SamlResponseSizeFilter(properties.maxResponseBytes()),
             Saml2WebSsoAuthenticationFilter.class)
+        // CSRF for scripts: the token in the XSRF-TOKEN cookie, echoed in X-XSRF-TOKEN.
+        .csrf(ApiSecurity::csrf)
+        .addFilterAfter(new ApiSecurity.CsrfCookieFilter(), AuthorizationFilter.class)
         .exceptionHandling(
             exceptions ->
                 exceptions

@@ -2,6 +2,7 @@ package se.samla.deviation.core.organisation.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.samla.deviation.core.access.domain.Actor;
@@ -38,6 +39,32 @@ public class MasterData {
     this.units = units;
     this.handlers = handlers;
     this.coordinators = coordinators;
+  }
+
+  /** All organisations, by name. */
+  @Transactional(readOnly = true)
+  public List<Organisation> organisations(Actor admin) {
+    requireAdmin(admin);
+    return organisations.findAll(Sort.by("name"));
+  }
+
+  /** All units, active or not, by name. */
+  @Transactional(readOnly = true)
+  public List<Unit> units(Actor admin) {
+    requireAdmin(admin);
+    return units.findAll(Sort.by("name"));
+  }
+
+  @Transactional(readOnly = true)
+  public List<HandlerAppointment> handlerAppointments(Actor admin) {
+    requireAdmin(admin);
+    return handlers.findAll();
+  }
+
+  @Transactional(readOnly = true)
+  public List<CoordinatorAppointment> coordinatorAppointments(Actor admin) {
+    requireAdmin(admin);
+    return coordinators.findAll();
   }
 
   @Transactional

@@ -1,0 +1,81 @@
+package se.samla.deviation.web.api.deviation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.deviation.application.DeviationView;
+import se.samla.deviation.core.deviation.domain.Consequence;
+import se.samla.deviation.core.deviation.domain.DeviationStatus;
+import se.samla.deviation.core.deviation.domain.Probability;
+import se.samla.deviation.core.deviation.domain.RiskLevel;
+
+/** The mapping from core's view to the contract's JSON. */
+class DeviationResponsesTest {
+
+  static DeviationView view(DeviationView.PatientView patient) {
+    DeviationView.NamedUnit unit = new DeviationView.NamedUnit("SE1-U", "Enhet", "SE1-O", "Org");
+    return new DeviationView(
+        UUID.randomUUID(),
+        "SAMLA-2026-000001",
+        3,
+        DeviationStatus.SUBMITTED,
+        Instant.parse("2026-11-20T13:30:00Z"),
+        null,
+        Instant.parse("2026-07-01T10:00:00Z"),
+        new PersonRef("SE1-P", "Pia"),
+        unit,
+        unit,
+        "INFORMATION_TRANSFER",
+        "Beskrivning",
+        null,
+        Consequence.MODERATE,
+        Probability.HIGH,
+        RiskLevel.HIGH,
+        "2x3",
+        6,
+        null,
+        false,
+        false,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null,
+        patient,
+        null,
+        Set.of());
+  }
+
+  @Test
+  void passesAMaskedPatientOnMaskedAndNeverPrintsTheNumber() {
+    var response =
+        DeviationResponses.of(view(new DeviationView.PatientView("19121212-****", true)));
+
+    assertThat(response.patient().personalIdentityNumber()).isEqualTo("19121212-****");
+    assertThat(response.patient().masked()).isTrue();
+    assertThat(response.patient().toString()).doesNotContain("19121212");
+  }
+
+  @Test
+  void showsTimesWithTheSwedishOffset() throws Exception {
+    var response = DeviationResponses.of(view(null));
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    String json = mapper.writeValueAsString(response);
+
+    assertThat(json)
+        .contains("\"occurredAt\":\"2026-11-20T14:30:00+01:00\"")
+        .contains("\"submittedAt\":\"2026-07-01T12:00:00+02:00\"")
+        .contains("\"patient\":null");
+  }
+}
