@@ -779,6 +779,47 @@ class SamlLoginIT {
   }
 
   @Test
+  void refusesAnXsltTransformInTheSignature(CapturedOutput output) throws Exception {
+    String xslt =
+        "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\">"
+            + "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+            + "<xsl:template match=\"/\"><xsl:value-of select=\"system-property('java.version')\"/>"
+            + "</xsl:template></xsl:stylesheet></ds:Transform>";
+    assertRefused(
+        login(
+            (id, s) ->
+                IDP.signBoth(TestIdp.response(id, persona()))
+                    .replaceFirst("<ds:Transforms>", "<ds:Transforms>" + xslt)),
+        output);
+  }
+
+  @Test
+  void refusesAnAttackerEncryptedAssertionInAnUnsignedResponse(CapturedOutput output)
+      throws Exception {
+    assertRefused(
+        login((id, s) -> ATTACKER.encrypt(TestIdp.response(id, persona()), true, false)), output);
+    assertRefused(
+        login((id, s) -> ATTACKER.encrypt(TestIdp.response(id, persona()), false, false)), output);
+  }
+
+  @Test
+  void refusesARelayStatePointingElsewhere(CapturedOutput output) throws Exception {
+    Browser browser = start();
+    String response = IDP.signBoth(TestIdp.response(browser.requestId(), persona()));
+    Attempt attempt =
+        post(
+            new Browser(browser.binding(), "https://evil.example.com/steal", browser.requestId()),
+            response);
+
+    assertRefused(attempt, output);
+    assertThat(attempt.result().getResponse().getHeader(HttpHeaders.LOCATION))
+        .as("never sent on to the RelayState")
+        .satisfiesAnyOf(
+            location -> assertThat(location).isNull(),
+            location -> assertThat(location).doesNotContain("evil.example.com"));
+  }
+
+  @Test
   void neverTruncatesTheUserKeyAtAComment(CapturedOutput output) throws Exception {
     // The IdP asserted SE0000000001-P0101X; a truncating parser would make that P0101.
     Attempt attempt =

@@ -323,13 +323,25 @@ final class TestIdp {
 
   /** Signs the assertion, encrypts it for the SP, and signs the response around it. */
   String signEncrypted(Response response) {
+    return encrypt(response, true, true);
+  }
+
+  /**
+   * Encrypts the assertion for the SP (anyone can: the SP's certificate is public), signing the
+   * assertion and the response around it only as asked.
+   */
+  String encrypt(Response response, boolean signAssertion, boolean signResponse) {
     try {
       Assertion assertion = response.getAssertions().get(0);
       // Sign it as a document of its own, detached from the response it will be encrypted into.
       response.getAssertions().clear();
-      assertion.setSignature(signature(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256));
+      if (signAssertion) {
+        assertion.setSignature(signature(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256));
+      }
       XMLObjectSupport.marshall(assertion);
-      Signer.signObject(assertion.getSignature());
+      if (signAssertion) {
+        Signer.signObject(assertion.getSignature());
+      }
       DataEncryptionParameters data = new DataEncryptionParameters();
       data.setAlgorithm(EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES256_GCM);
       KeyEncryptionParameters key = new KeyEncryptionParameters();
@@ -339,7 +351,7 @@ final class TestIdp {
       encrypter.setKeyPlacement(Encrypter.KeyPlacement.INLINE);
       EncryptedAssertion encrypted = encrypter.encrypt(assertion);
       response.getEncryptedAssertions().add(encrypted);
-      return sign(response, false, true, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+      return sign(response, false, signResponse, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
