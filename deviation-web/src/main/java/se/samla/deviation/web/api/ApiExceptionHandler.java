@@ -102,10 +102,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-    // The exception's class and stack only: messages of lower layers may carry submitted values.
+    // The exception's class and where it was thrown, never its message (nor a stack trace, which
+    // prints messages): messages of lower layers (SQL, JSON) may carry submitted patient data.
+    StackTraceElement[] stack = e.getStackTrace();
     log.error(
-        "unexpected {} on {} {}",
+        "unexpected {} at {} on {} {}",
         e.getClass().getName(),
+        stack.length == 0 ? "unknown" : stack[0],
         request.getMethod(),
         request.getRequestURI());
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, null);
