@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -349,21 +350,16 @@ public class DeviationWorkflow {
   }
 
   private List<FieldError> violations(Object command) {
-    List<FieldError> errors = new ArrayList<>();
+    // One error per field, in field order: a blank description is "NotBlank", not also "Size".
+    Map<String, FieldError> onePerField = new TreeMap<>();
     for (ConstraintViolation<Object> v : validator.validate(command)) {
       String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-      errors.add(new FieldError(v.getPropertyPath().toString(), code, v.getMessage()));
+      onePerField.merge(
+          v.getPropertyPath().toString(),
+          new FieldError(v.getPropertyPath().toString(), code, v.getMessage()),
+          (a, b) -> a.code().compareTo(b.code()) <= 0 ? a : b);
     }
-    // One error per field: a blank description is "required", not also "too short".
-    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
-    List<FieldError> onePerField = new ArrayList<>();
-    for (FieldError e : errors) {
-      if (onePerField.isEmpty()
-          || !onePerField.get(onePerField.size() - 1).field().equals(e.field())) {
-        onePerField.add(e);
-      }
-    }
-    return onePerField;
+    return new ArrayList<>(onePerField.values());
   }
 
   private UnitRef activeUnit(String hsaId, String field, List<FieldError> errors) {

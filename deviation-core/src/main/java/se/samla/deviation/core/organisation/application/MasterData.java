@@ -111,12 +111,7 @@ public class MasterData {
                   existing.update(name.strip(), organisationHsaId, active);
                   return existing;
                 })
-            .orElseGet(
-                () -> {
-                  Unit created = new Unit(hsaId, name.strip(), organisationHsaId, null);
-                  created.update(name.strip(), organisationHsaId, active);
-                  return created;
-                });
+            .orElseGet(() -> new Unit(hsaId, name.strip(), organisationHsaId, null, active));
     return units.save(unit);
   }
 

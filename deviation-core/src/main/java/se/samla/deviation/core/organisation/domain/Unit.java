@@ -25,12 +25,11 @@ public class Unit {
 
   protected Unit() {}
 
-  public Unit(String hsaId, String name, String organisationHsaId, String parentHsaId) {
+  public Unit(
+      String hsaId, String name, String organisationHsaId, String parentHsaId, boolean active) {
     this.hsaId = Objects.requireNonNull(hsaId, "hsaId");
-    this.name = Objects.requireNonNull(name, "name");
-    this.organisationHsaId = Objects.requireNonNull(organisationHsaId, "organisationHsaId");
     this.parentHsaId = parentHsaId;
-    this.active = true;
+    update(name, organisationHsaId, active);
   }
 
   public void update(String name, String organisationHsaId, boolean active) {
