@@ -193,7 +193,16 @@ final class CaseStore {
 
   // ---- changes made in MedControl PRO itself ----
 
+  /** Registers a case in MedControl PRO; throws IllegalArgumentException when it is invalid. */
   synchronized MedControlCase createRemote(ObjectNode fields) {
+    ObjectNode asCreate = fields.deepCopy();
+    asCreate.put("sourceSystem", "MedControl PRO");
+    asCreate.put("sourceReference", "00000000-0000-0000-0000-000000000000");
+    asCreate.put("caseNumber", "-");
+    List<String> errors = CaseRules.validateCreate(asCreate, categories);
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", errors));
+    }
     ObjectNode json = newCase(fields);
     return store(json, true).snapshot();
   }

@@ -33,7 +33,10 @@ public final class RemoteCases {
     return createCase(c -> c.reportingUnit(reportingUnitHsaId).receivingUnit(receivingUnitHsaId));
   }
 
-  /** Registers a case in MedControl PRO, described by the spec. */
+  /**
+   * Registers a case in MedControl PRO, described by the spec; throws IllegalArgumentException when
+   * it breaks the contract's rules (e.g. an unknown category).
+   */
   public MedControlCase createCase(Consumer<NewCase> spec) {
     NewCase newCase = new NewCase(clock.now());
     spec.accept(newCase);

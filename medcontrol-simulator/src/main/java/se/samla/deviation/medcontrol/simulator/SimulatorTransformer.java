@@ -84,7 +84,7 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
     if (fault != null) {
       return renderFault(fault, reply);
     }
-    return render(reply, faults.delayAll());
+    return render(reply, request.path().startsWith("/api/v1/") ? faults.delayAll() : null);
   }
 
   private Reply process(HttpRequest request) {

@@ -65,6 +65,8 @@ class ControlApiTest {
     assertThat(client.control("PATCH", "/__control/cases/" + id, "{\"status\":\"NOPE\"}").status())
         .isEqualTo(422);
     assertThat(client.control("GET", "/__control/cases/MC-0-1", null).status()).isEqualTo(404);
+    assertThat(client.control("POST", "/__control/cases", "{\"category\":\"SAM-77\"}").status())
+        .isEqualTo(422);
   }
 
   @Test
