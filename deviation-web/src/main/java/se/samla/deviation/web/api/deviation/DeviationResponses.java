@@ -138,9 +138,9 @@ final class DeviationResponses {
         v.patient() == null
             ? null
             : new PatientResponse(v.patient().personalIdentityNumber(), v.patient().masked()),
-        v.medControlCaseId() == null
+        v.medControl() == null
             ? null
-            : new MedControlResponse(v.medControlCaseId(), null, null),
+            : new MedControlResponse(v.medControl().caseId(), null, null),
         new TreeSet<>(v.allowedActions()));
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.domain.Consequence;
+import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
@@ -49,6 +50,7 @@ class DeviationResponsesTest {
         null,
         null,
         patient,
+        DeviationOrigin.SAMVERKAN,
         null,
         Set.of());
   }
