@@ -95,6 +95,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, null);
   }
 
+  @ExceptionHandler(ApiStatusException.class)
+  ResponseEntity<ProblemDetail> apiStatus(ApiStatusException e) {
+    ResponseEntity<ProblemDetail> response = respond(e.status(), null);
+    response.getBody().setDetail(e.getMessage());
+    return response;
+  }
+
   @ExceptionHandler(PayloadTooLargeException.class)
   ResponseEntity<ProblemDetail> tooLarge() {
     return respond(HttpStatus.PAYLOAD_TOO_LARGE, null);

@@ -36,7 +36,9 @@ public final class ApiProblems {
           Map.entry(
               415, new String[] {"unsupported-media-type", "The media type is not supported."}),
           Map.entry(422, new String[] {"validation-failed", "Some fields are invalid."}),
-          Map.entry(500, new String[] {"internal-error", "An unexpected error occurred."}));
+          Map.entry(500, new String[] {"internal-error", "An unexpected error occurred."}),
+          Map.entry(
+              503, new String[] {"service-unavailable", "The service is not available now."}));
 
   private ApiProblems() {}
 

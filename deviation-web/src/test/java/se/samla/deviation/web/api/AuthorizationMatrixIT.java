@@ -231,7 +231,52 @@ class AuthorizationMatrixIT {
                       "{\"organisations\": [{\"hsaId\": \""
                           + TestCare.KOMMUN_B
                           + "\", \"name\": \"Testkommun B\", \"kind\": \"MUNICIPALITY\"}]}"),
-              "403 403 403 403 403 403 403 403 403 200"));
+              "403 403 403 403 403 403 403 403 403 200"),
+          // The MedControl PRO operator API: administrators only. This context has no sync
+          // (SyncOperations), so administrators get 503; MedControlAdminApiIT covers the rest.
+          new Endpoint(
+              "medcontrol overview",
+              State.SUBMITTED,
+              id -> get("/api/v1/admin/medcontrol"),
+              "403 403 403 403 403 403 403 403 403 503"),
+          new Endpoint(
+              "medcontrol outbox",
+              State.SUBMITTED,
+              id -> get("/api/v1/admin/medcontrol/outbox?state=DEAD&limit=10"),
+              "403 403 403 403 403 403 403 403 403 503"),
+          new Endpoint(
+              "medcontrol rejected inbound",
+              State.SUBMITTED,
+              id -> get("/api/v1/admin/medcontrol/inbound/rejected"),
+              "403 403 403 403 403 403 403 403 403 503"),
+          new Endpoint(
+              "medcontrol conflicts",
+              State.SUBMITTED,
+              id -> get("/api/v1/admin/medcontrol/conflicts?open=true"),
+              "403 403 403 403 403 403 403 403 403 503"),
+          new Endpoint(
+              "medcontrol replay",
+              State.SUBMITTED,
+              id -> post("/api/v1/admin/medcontrol/outbox/1/replay"),
+              "403 403 403 403 403 403 403 403 403 503"),
+          new Endpoint(
+              "medcontrol resolve",
+              State.SUBMITTED,
+              id ->
+                  body(
+                      post("/api/v1/admin/medcontrol/conflicts/1/resolve"),
+                      "{\"keep\": \"LOCAL\"}"),
+              "403 403 403 403 403 403 403 403 403 503"),
+          new Endpoint(
+              "medcontrol pause",
+              State.SUBMITTED,
+              id -> post("/api/v1/admin/medcontrol/pause"),
+              "403 403 403 403 403 403 403 403 403 503"),
+          new Endpoint(
+              "medcontrol resume",
+              State.SUBMITTED,
+              id -> post("/api/v1/admin/medcontrol/resume"),
+              "403 403 403 403 403 403 403 403 403 503"));
 
   @Autowired MockMvc mvc;
   @Autowired MasterData masterData;
@@ -274,6 +319,22 @@ class AuthorizationMatrixIT {
             .getStatus();
 
     assertThat(status).as(name + " as " + who).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> endpoints() {
+    return ENDPOINTS.stream().map(e -> Arguments.of(e.name(), e));
+  }
+
+  @ParameterizedTest(name = "{0} without login → 401")
+  @MethodSource("endpoints")
+  void answersAnonymousCallersWith401(String name, Endpoint endpoint) throws Exception {
+    int status =
+        mvc.perform(endpoint.request().build(UUID.randomUUID()).with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+
+    assertThat(status).as(name + " without login").isEqualTo(401);
   }
 
   private static Map<Who, Supplier<Actor>> users(Actor reporter) {

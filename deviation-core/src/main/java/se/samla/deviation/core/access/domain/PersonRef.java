@@ -11,6 +11,9 @@ public record PersonRef(@Column(name = "hsa_id") String hsaId, @Column(name = "n
   /** The actor recorded for what the service does by itself (auto-close, imports). */
   public static final PersonRef SYSTEM = new PersonRef("SYSTEM", "Systemet");
 
+  /** The actor recorded for changes made in, or imported from, MedControl PRO. */
+  public static final PersonRef MEDCONTROL = new PersonRef("MEDCONTROL", "MedControl PRO");
+
   public PersonRef {
     Objects.requireNonNull(hsaId, "hsaId");
     Objects.requireNonNull(name, "name");

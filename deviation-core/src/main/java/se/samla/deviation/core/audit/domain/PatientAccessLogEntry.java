@@ -21,7 +21,9 @@ public class PatientAccessLogEntry {
 
   /** What was done with the patient data. */
   public enum Action {
-    READ_DEVIATION
+    READ_DEVIATION,
+    /** The number was decrypted to send the deviation to MedControl PRO. */
+    TRANSFER_MEDCONTROL
   }
 
   @Id

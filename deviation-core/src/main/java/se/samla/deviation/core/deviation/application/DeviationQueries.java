@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -37,6 +38,8 @@ import se.samla.deviation.core.deviation.domain.DeviationAction;
 import se.samla.deviation.core.deviation.domain.DeviationPermissions;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
+import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
+import se.samla.deviation.core.exchange.application.SyncStatusView;
 import se.samla.deviation.core.organisation.application.ReferenceData;
 import se.samla.deviation.core.organisation.application.ReferenceData.UnitView;
 import se.samla.deviation.core.patient.domain.PatientProtector;
@@ -54,6 +57,7 @@ public class DeviationQueries {
   private final ReferenceData referenceData;
   private final PatientProtector patients;
   private final PatientAccessLog accessLog;
+  private final ObjectProvider<ExternalSyncStatus> syncStatus;
   private final Clock clock;
 
   DeviationQueries(
@@ -61,7 +65,9 @@ public class DeviationQueries {
       ReferenceData referenceData,
       PatientProtector patients,
       PatientAccessLog accessLog,
+      ObjectProvider<ExternalSyncStatus> syncStatus,
       Clock clock) {
+    this.syncStatus = syncStatus;
     this.deviations = deviations;
     this.referenceData = referenceData;
     this.patients = patients;
@@ -184,8 +190,22 @@ public class DeviationQueries {
             .orElse(null),
         d.closedAt().orElse(null),
         patient,
-        d.medControlCaseId().orElse(null),
+        d.origin(),
+        medControl(d),
         allowed);
+  }
+
+  /** The sync state from the integration when it is there; else just the linked case, if any. */
+  private SyncStatusView medControl(Deviation d) {
+    String caseId = d.medControlCaseId().orElse(null);
+    ExternalSyncStatus status = syncStatus.getIfAvailable();
+    SyncStatusView view = status == null ? null : status.of(List.of(d.id())).get(d.id());
+    if (view == null) {
+      return caseId == null ? null : new SyncStatusView(caseId, null, null);
+    }
+    return view.caseId() == null && caseId != null
+        ? new SyncStatusView(caseId, view.state(), view.lastSyncedAt())
+        : view;
   }
 
   private DeviationView.PatientView patientView(

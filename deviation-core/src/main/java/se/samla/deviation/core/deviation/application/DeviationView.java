@@ -6,11 +6,17 @@ import java.util.UUID;
 import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeviationAction;
+import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
+import se.samla.deviation.core.exchange.application.SyncStatusView;
 
-/** A deviation as one actor may see it: patient revealed or masked, and what they may do next. */
+/**
+ * A deviation as one actor may see it: patient revealed or masked, and what they may do next.
+ * {@code medControl} is null when the deviation has neither a MedControl PRO case nor a sync state;
+ * its state is null when only the case id is known.
+ */
 public record DeviationView(
     UUID id,
     String caseNumber,
@@ -40,7 +46,8 @@ public record DeviationView(
     AnswerView answer,
     Instant closedAt,
     PatientView patient,
-    String medControlCaseId,
+    DeviationOrigin origin,
+    SyncStatusView medControl,
     Set<DeviationAction> allowedActions) {
 
   /** A unit with its name and organisation. */

@@ -121,8 +121,17 @@ public class Deviation {
   private Instant pausedAt;
   private Instant closedAt;
 
-  @Column(name = "medcontrol_case_id")
+  /**
+   * Written when the aggregate is created (an import) and afterwards only by a bulk update that
+   * leaves the version alone, so an ordinary update of a deviation loaded before the link must
+   * never write it back as null.
+   */
+  @Column(name = "medcontrol_case_id", updatable = false)
   private String medControlCaseId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "origin", updatable = false)
+  private DeviationOrigin origin;
 
   private Instant lastChangedAt;
 
@@ -145,7 +154,55 @@ public class Deviation {
       PersonRef reporter,
       Instant now,
       DeadlinePolicy deadlines) {
+    Deviation d = create(id, caseNumber, data, reporter, DeviationOrigin.SAMVERKAN);
+    d.submittedAt = now;
+    d.startDeadlines(now, deadlines);
+    d.record(
+        DeviationEventType.SUBMITTED,
+        now,
+        reporter,
+        Visibility.SHARED,
+        details("receivingUnit", d.receivingUnit.hsaId()));
+    return d;
+  }
+
+  /**
+   * A deviation for a case registered in MedControl PRO: SUBMITTED, linked to that case, with its
+   * deadlines running from when it was reported there.
+   *
+   * @param reporter the remote reporter, or null when the case names none (then MedControl PRO)
+   * @param reportedAt when it was reported in MedControl PRO, or null for {@code now}
+   */
+  public static Deviation importFromMedControl(
+      UUID id,
+      String caseNumber,
+      String medControlCaseId,
+      NewDeviation data,
+      PersonRef reporter,
+      Instant reportedAt,
+      Instant now,
+      DeadlinePolicy deadlines) {
+    if (medControlCaseId == null || medControlCaseId.isBlank()) {
+      throw new IllegalArgumentException("medControlCaseId is required");
+    }
+    PersonRef by = reporter == null ? PersonRef.MEDCONTROL : reporter;
+    Deviation d = create(id, caseNumber, data, by, DeviationOrigin.MEDCONTROL);
+    d.medControlCaseId = medControlCaseId;
+    d.submittedAt = reportedAt == null ? now : reportedAt;
+    d.startDeadlines(d.submittedAt, deadlines);
+    d.record(
+        DeviationEventType.IMPORTED_FROM_MEDCONTROL,
+        now,
+        by,
+        Visibility.SHARED,
+        details("medControlCaseId", medControlCaseId, "receivingUnit", d.receivingUnit.hsaId()));
+    return d;
+  }
+
+  private static Deviation create(
+      UUID id, String caseNumber, NewDeviation data, PersonRef reporter, DeviationOrigin origin) {
     Deviation d = new Deviation();
+    d.origin = origin;
     d.id = Objects.requireNonNull(id, "id");
     d.caseNumber = Objects.requireNonNull(caseNumber, "caseNumber");
     d.reporter = Objects.requireNonNull(reporter, "reporter");
@@ -166,14 +223,6 @@ public class Deviation {
       d.patientPseudonym = data.patient().pseudonym();
     }
     d.status = SUBMITTED;
-    d.submittedAt = now;
-    d.startDeadlines(now, deadlines);
-    d.record(
-        DeviationEventType.SUBMITTED,
-        now,
-        reporter,
-        Visibility.SHARED,
-        details("receivingUnit", d.receivingUnit.hsaId()));
     return d;
   }
 
@@ -317,9 +366,110 @@ public class Deviation {
     record(DeviationEventType.COMMENTED, now, by, visibility, details("text", text));
   }
 
-  /** Links this deviation to its case in MedControl PRO. */
-  public void linkMedControlCase(String caseId) {
-    this.medControlCaseId = Objects.requireNonNull(caseId, "caseId");
+  /**
+   * Applies changes made in MedControl PRO, which is not bound by our diagram: any status may be
+   * set, except that a CLOSED or WITHDRAWN deviation takes no more changes. The deadlines follow as
+   * if the matching command had been given here: a new receiving unit restarts them (and, like
+   * forwarding, drops the handler unless the change names one), entering INFORMATION_REQUESTED
+   * stops the answer clock and leaving it moves the answer deadline by the time spent waiting.
+   * Appends one {@code UPDATED_IN_MEDCONTROL} event naming the changed fields.
+   *
+   * @return whether anything changed; a change that changes nothing appends no event
+   */
+  public boolean applyMedControlChange(
+      MedControlChange change, Instant now, DeadlinePolicy policy) {
+    Objects.requireNonNull(change, "change");
+    if (change.isEmpty()) {
+      return false;
+    }
+    if (status == CLOSED || status == WITHDRAWN) {
+      throw new IllegalTransitionException(status, "a change from MedControl PRO");
+    }
+    DeviationStatus newStatus =
+        change.status() != null ? change.status() : change.closedAt() != null ? CLOSED : null;
+    if (change.closedAt() != null && newStatus != CLOSED) {
+      throw new IllegalArgumentException("closedAt goes only with status CLOSED");
+    }
+    List<String> changed = new ArrayList<>();
+    Map<String, String> details = new LinkedHashMap<>();
+
+    boolean unitChanged =
+        change.receivingUnit() != null
+            && !change.receivingUnit().hsaId().equals(receivingUnit.hsaId());
+    if (unitChanged) {
+      details.put("fromUnit", receivingUnit.hsaId());
+      details.put("receivingUnit", change.receivingUnit().hsaId());
+      changed.add("receivingUnit");
+      receivingUnit = change.receivingUnit();
+      startDeadlines(now, policy);
+    }
+
+    PersonRef newHandler =
+        change.handler() != null
+            ? change.handler()
+            : change.clearHandler() || unitChanged ? null : handler;
+    if (!Objects.equals(newHandler, handler)) {
+      changed.add("handler");
+      if (newHandler == null) {
+        details.put("handlerCleared", "true");
+      } else {
+        details.put("handlerHsaId", newHandler.hsaId());
+        details.put("handlerName", newHandler.name());
+      }
+      handler = newHandler;
+    }
+
+    if (newStatus != null && newStatus != status) {
+      if (status == INFORMATION_REQUESTED && pausedAt != null) {
+        answerDueAt = policy.extendForPause(answerDueAt, pausedAt, now);
+        pausedAt = null;
+      }
+      if (newStatus == INFORMATION_REQUESTED) {
+        pausedAt = now;
+      }
+      if (newStatus == CLOSED || newStatus == WITHDRAWN) {
+        closedAt = change.closedAt() != null ? change.closedAt() : now;
+        changed.add("closedAt");
+      }
+      details.put("fromStatus", status.name());
+      details.put("status", newStatus.name());
+      changed.add(0, "status");
+      status = newStatus;
+    }
+
+    if (change.answer() != null) {
+      MedControlChange.RemoteAnswer a = change.answer();
+      PersonRef by = handler != null ? handler : PersonRef.MEDCONTROL;
+      Answer given =
+          new Answer(
+              a.investigation(),
+              a.causes(),
+              a.measures(),
+              a.answeredAt() != null ? a.answeredAt() : now,
+              by.hsaId(),
+              by.name());
+      if (answer == null || !sameText(answer, given)) {
+        answer = given;
+        changed.add("answer");
+      }
+    }
+
+    if (changed.isEmpty()) {
+      return false;
+    }
+    if (status == INFORMATION_REQUESTED && pausedAt == null) {
+      pausedAt = now; // restarted deadlines while waiting for information: the clock stays stopped
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("fields", String.join(",", changed));
+    all.putAll(details);
+    record(
+        DeviationEventType.UPDATED_IN_MEDCONTROL,
+        now,
+        PersonRef.MEDCONTROL,
+        Visibility.SHARED,
+        all);
+    return true;
   }
 
   // ---- queries ------------------------------------------------------------------------------
@@ -462,6 +612,11 @@ public class Deviation {
     return Optional.ofNullable(medControlCaseId);
   }
 
+  /** Where the deviation was first registered; rows stored before origins existed are ours. */
+  public DeviationOrigin origin() {
+    return origin == null ? DeviationOrigin.SAMVERKAN : origin;
+  }
+
   public Instant lastChangedAt() {
     return lastChangedAt;
   }
@@ -508,6 +663,12 @@ public class Deviation {
     lastChangedAt = at;
     events.add(new DeviationEvent(this, eventCount, type, at, by, visibility, details));
     domainEvents.add(new DeviationChanged(id, caseNumber, type, status, at));
+  }
+
+  private static boolean sameText(Answer a, Answer b) {
+    return Objects.equals(a.investigation(), b.investigation())
+        && Objects.equals(a.causes(), b.causes())
+        && Objects.equals(a.measures(), b.measures());
   }
 
   /** Details without null values, in the given order. */

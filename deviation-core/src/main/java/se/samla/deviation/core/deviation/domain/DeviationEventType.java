@@ -15,5 +15,9 @@ public enum DeviationEventType {
   AUTO_CLOSED,
   WITHDRAWN,
   RESUBMITTED,
-  COMMENTED
+  COMMENTED,
+  /** A case registered in MedControl PRO became a deviation here. */
+  IMPORTED_FROM_MEDCONTROL,
+  /** Changes made in MedControl PRO were applied here. */
+  UPDATED_IN_MEDCONTROL
 }

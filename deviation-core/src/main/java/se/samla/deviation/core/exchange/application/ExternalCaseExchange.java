@@ -1,18 +1,91 @@
 package se.samla.deviation.core.exchange.application;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.audit.domain.PatientAccessLogEntry;
+import se.samla.deviation.core.audit.infrastructure.PatientAccessLog;
+import se.samla.deviation.core.common.application.FieldError;
+import se.samla.deviation.core.common.application.NotFoundException;
+import se.samla.deviation.core.common.application.ValidationFailedException;
+import se.samla.deviation.core.common.application.VersionConflictException;
+import se.samla.deviation.core.deviation.domain.Consequence;
+import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
+import se.samla.deviation.core.deviation.domain.Deviation;
+import se.samla.deviation.core.deviation.domain.MedControlChange;
+import se.samla.deviation.core.deviation.domain.NewDeviation;
+import se.samla.deviation.core.deviation.domain.Probability;
+import se.samla.deviation.core.deviation.domain.UnitRef;
+import se.samla.deviation.core.deviation.infrastructure.CaseNumberGenerator;
+import se.samla.deviation.core.deviation.infrastructure.Deviations;
+import se.samla.deviation.core.organisation.domain.Category;
+import se.samla.deviation.core.organisation.domain.Unit;
+import se.samla.deviation.core.organisation.infrastructure.Categories;
+import se.samla.deviation.core.organisation.infrastructure.Units;
+import se.samla.deviation.core.patient.domain.InvalidPersonalIdentityNumberException;
+import se.samla.deviation.core.patient.domain.PatientProtector;
+import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
+import se.samla.deviation.core.patient.domain.ProtectedPatient;
 
 /**
  * What the MedControl PRO integration may do with deviations, as the system rather than as a
  * person: read a deviation for sending, link it to its remote case, import a case registered in
- * MedControl PRO, and apply changes made there. Each method joins the caller's transaction or
- * opens one. Domain rules stay in the aggregate.
+ * MedControl PRO, and apply changes made there. Each method joins the caller's transaction or opens
+ * one. Domain rules stay in the aggregate.
  */
 @Service
 public class ExternalCaseExchange {
+
+  /** The first key of the advisory locks that serialize imports of one remote case ("MC"). */
+  private static final int IMPORT_LOCK_SPACE = 0x4D43;
+
+  private static final int DESCRIPTION_MAX = 8000;
+  private static final int IMMEDIATE_ACTIONS_MAX = 4000;
+
+  private final Deviations deviations;
+  private final Units units;
+  private final Categories categories;
+  private final CaseNumberGenerator caseNumbers;
+  private final PatientProtector patients;
+  private final PatientAccessLog accessLog;
+  private final DeadlinePolicy deadlines;
+  private final ApplicationEventPublisher events;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  ExternalCaseExchange(
+      Deviations deviations,
+      Units units,
+      Categories categories,
+      CaseNumberGenerator caseNumbers,
+      PatientProtector patients,
+      PatientAccessLog accessLog,
+      DeadlinePolicy deadlines,
+      ApplicationEventPublisher events,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.deviations = deviations;
+    this.units = units;
+    this.categories = categories;
+    this.caseNumbers = caseNumbers;
+    this.patients = patients;
+    this.accessLog = accessLog;
+    this.deadlines = deadlines;
+    this.events = events;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
 
   /**
    * The deviation as it is now, with the patient's number decrypted for the transfer (the read is
@@ -20,7 +93,7 @@ public class ExternalCaseExchange {
    */
   @Transactional
   public Optional<ExternalCaseSnapshot> snapshot(UUID deviationId) {
-    throw new UnsupportedOperationException("TODO");
+    return deviations.findById(deviationId).map(this::snapshotOf);
   }
 
   /**
@@ -29,40 +102,333 @@ public class ExternalCaseExchange {
    */
   @Transactional
   public void linkMedControlCase(UUID deviationId, String medControlCaseId) {
-    throw new UnsupportedOperationException("TODO");
+    if (medControlCaseId == null || medControlCaseId.isBlank()) {
+      throw new IllegalArgumentException("medControlCaseId is required");
+    }
+    Optional<UUID> holder = deviations.findIdByMedControlCaseId(medControlCaseId);
+    if (holder.isPresent() && !holder.get().equals(deviationId)) {
+      throw new IllegalStateException("that MedControl PRO case is linked to another deviation");
+    }
+    int linked;
+    try {
+      linked = deviations.linkMedControlCaseIfUnlinked(deviationId, medControlCaseId);
+    } catch (DataIntegrityViolationException e) {
+      throw new IllegalStateException(
+          "that MedControl PRO case was linked to another deviation at the same time", e);
+    }
+    if (linked == 1) {
+      return;
+    }
+    String current =
+        deviations
+            .findMedControlCaseIdById(deviationId)
+            .orElseThrow(() -> new NotFoundException("deviation"));
+    if (!current.equals(medControlCaseId)) {
+      throw new IllegalStateException(
+          "the deviation is already linked to another MedControl PRO case");
+    }
   }
 
   /** The deviation linked to that remote case, if any. */
   @Transactional(readOnly = true)
   public Optional<UUID> deviationFor(String medControlCaseId) {
-    throw new UnsupportedOperationException("TODO");
+    return deviations.findIdByMedControlCaseId(medControlCaseId);
   }
 
   /**
    * Creates a deviation (origin MEDCONTROL, already linked) from a case registered in MedControl
    * PRO. Idempotent: a second call for the same remote case returns the existing one.
    *
+   * <p>Concurrent imports of the same case are serialized by a transaction-scoped advisory lock on
+   * the case id, taken before looking for an existing deviation: the second importer waits until
+   * the first one's transaction ends and then finds its deviation. The unique index on the case id
+   * stays the last guard; should it ever fire, this throws an {@link IllegalStateException} and a
+   * retry returns the existing deviation.
+   *
    * @throws se.samla.deviation.core.common.application.ValidationFailedException when a value
-   *     cannot be mapped (unknown unit or category, missing risk, invalid personnummer); the
-   *     field errors name what, never the value
+   *     cannot be mapped (unknown unit or category, missing risk, invalid personnummer); the field
+   *     errors name what, never the value
    */
   @Transactional
   public ExternalCaseSnapshot registerFromMedControl(RemoteCaseRegistration registration) {
-    throw new UnsupportedOperationException("TODO");
+    String caseId = registration.medControlCaseId();
+    if (caseId == null || caseId.isBlank()) {
+      throw ValidationFailedException.of(
+          "medControlCaseId", "missing", "the MedControl PRO case id is required");
+    }
+    jdbc.queryForList(
+        "select 1 from pg_advisory_xact_lock(?, hashtext(?))", IMPORT_LOCK_SPACE, caseId);
+    Optional<Deviation> existing = deviations.findByMedControlCaseId(caseId);
+    if (existing.isPresent()) {
+      return snapshotOf(existing.get());
+    }
+
+    Instant now = clock.instant();
+    List<FieldError> errors = new ArrayList<>();
+    UnitRef reporting =
+        unit(registration.reportingUnitHsaId(), "reportingUnitHsaId", false, errors);
+    UnitRef receiving = unit(registration.receivingUnitHsaId(), "receivingUnitHsaId", true, errors);
+    String categoryCode = category(registration.medControlCategory(), errors);
+    Consequence consequence = consequence(registration.consequence(), errors);
+    Probability probability = probability(registration.probability(), errors);
+    if (registration.occurredAt() == null) {
+      errors.add(new FieldError("occurredAt", "missing", "when it happened is required"));
+    }
+    String description =
+        text(registration.description(), "description", true, DESCRIPTION_MAX, errors);
+    String immediateActions =
+        text(
+            registration.immediateActions(),
+            "immediateActions",
+            false,
+            IMMEDIATE_ACTIONS_MAX,
+            errors);
+    ProtectedPatient patient = protect(registration.patientIdentityNumber(), now, errors);
+    if (!errors.isEmpty()) {
+      throw new ValidationFailedException(errors);
+    }
+
+    NewDeviation data =
+        new NewDeviation(
+            registration.occurredAt(),
+            null,
+            reporting,
+            receiving,
+            categoryCode,
+            description,
+            immediateActions,
+            consequence,
+            probability,
+            null,
+            patient,
+            false,
+            false);
+    Deviation deviation =
+        Deviation.importFromMedControl(
+            UUID.randomUUID(),
+            caseNumbers.next(),
+            caseId,
+            data,
+            registration.reporter(),
+            registration.reportedAt(),
+            now,
+            deadlines);
+    deviations.persist(deviation);
+    try {
+      deviations.flush();
+    } catch (DataIntegrityViolationException e) {
+      throw new IllegalStateException(
+          "the MedControl PRO case was imported at the same time; retry to get that deviation", e);
+    }
+    publish(deviation);
+    return snapshotOf(deviation);
   }
 
   /**
    * Applies changes made in MedControl PRO, appending one timeline event by MedControl PRO and
    * publishing DeviationChanged like any command.
    *
-   * @throws se.samla.deviation.core.common.application.VersionConflictException when the
-   *     deviation is no longer at {@code expectedVersion}
-   * @throws se.samla.deviation.core.deviation.domain.IllegalTransitionException when the change
-   *     is not possible from the current status (a closed or withdrawn deviation)
+   * @throws se.samla.deviation.core.common.application.VersionConflictException when the deviation
+   *     is no longer at {@code expectedVersion}
+   * @throws se.samla.deviation.core.deviation.domain.IllegalTransitionException when the change is
+   *     not possible from the current status (a closed or withdrawn deviation)
    */
   @Transactional
   public ExternalCaseSnapshot applyFromMedControl(
       UUID deviationId, long expectedVersion, RemoteCaseChange change) {
-    throw new UnsupportedOperationException("TODO");
+    Deviation deviation =
+        deviations.findById(deviationId).orElseThrow(() -> new NotFoundException("deviation"));
+    if (deviation.version() != expectedVersion) {
+      throw new VersionConflictException(
+          "the deviation has changed since version " + expectedVersion, true, null);
+    }
+    List<FieldError> errors = new ArrayList<>();
+    UnitRef receiving =
+        change.receivingUnitHsaId() == null
+            ? null
+            : unit(change.receivingUnitHsaId(), "receivingUnitHsaId", true, errors);
+    if (!errors.isEmpty()) {
+      throw new ValidationFailedException(errors);
+    }
+    ExternalAnswer a = change.answer();
+    MedControlChange domainChange =
+        new MedControlChange(
+            change.status(),
+            change.handler(),
+            change.clearHandler(),
+            a == null
+                ? null
+                : new MedControlChange.RemoteAnswer(
+                    a.investigation(), a.causes(), a.measures(), a.answeredAt()),
+            change.closedAt(),
+            receiving);
+    deviation.applyMedControlChange(domainChange, clock.instant(), deadlines);
+    try {
+      deviations.flush();
+    } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+      if (e instanceof DataIntegrityViolationException && !isTimelineRace(e)) {
+        throw e;
+      }
+      throw new VersionConflictException("someone else changed the deviation first", false, e);
+    }
+    publish(deviation);
+    return snapshotOf(deviation);
+  }
+
+  // ---- mapping ------------------------------------------------------------------------------
+
+  private ExternalCaseSnapshot snapshotOf(Deviation d) {
+    String patientNumber =
+        d.patient().map(p -> revealForTransfer(d, p, clock.instant())).orElse(null);
+    String medControlCategory =
+        categories.findById(d.categoryCode()).map(Category::medControlCode).orElse(null);
+    return new ExternalCaseSnapshot(
+        d.id(),
+        d.caseNumber(),
+        d.version(),
+        d.origin(),
+        d.status(),
+        d.occurredAt(),
+        d.submittedAt(),
+        d.reportingUnit().hsaId(),
+        d.receivingUnit().hsaId(),
+        medControlCategory,
+        d.description(),
+        d.immediateActions(),
+        d.consequence().level(),
+        d.probability().level(),
+        d.reporter(),
+        d.handler().orElse(null),
+        d.answer()
+            .map(
+                x ->
+                    new ExternalAnswer(x.investigation(), x.causes(), x.measures(), x.answeredAt()))
+            .orElse(null),
+        d.closedAt().orElse(null),
+        d.medControlCaseId().orElse(null),
+        patientNumber);
+  }
+
+  private String revealForTransfer(Deviation d, ProtectedPatient patient, Instant now) {
+    accessLog.save(
+        new PatientAccessLogEntry(
+            now,
+            PersonRef.MEDCONTROL.hsaId(),
+            PersonRef.MEDCONTROL.name(),
+            null,
+            d.id(),
+            patient.pseudonym(),
+            PatientAccessLogEntry.Action.TRANSFER_MEDCONTROL,
+            true));
+    return patients.reveal(patient).normalized();
+  }
+
+  private UnitRef unit(String hsaId, String field, boolean mustBeActive, List<FieldError> errors) {
+    if (hsaId == null || hsaId.isBlank()) {
+      errors.add(new FieldError(field, "missing", "a unit is required"));
+      return null;
+    }
+    Optional<UnitRef> found =
+        units
+            .findById(hsaId)
+            .filter(u -> !mustBeActive || u.active())
+            .map(ExternalCaseExchange::ref);
+    if (found.isEmpty()) {
+      errors.add(
+          new FieldError(
+              field,
+              "unknown",
+              mustBeActive ? "no active unit with that HSA-id" : "no unit with that HSA-id"));
+      return null;
+    }
+    return found.get();
+  }
+
+  private static UnitRef ref(Unit u) {
+    return new UnitRef(u.hsaId(), u.organisationHsaId());
+  }
+
+  private String category(String medControlCode, List<FieldError> errors) {
+    if (medControlCode == null || medControlCode.isBlank()) {
+      errors.add(new FieldError("category", "missing", "a category is required"));
+      return null;
+    }
+    List<Category> mapped = categories.findByMedControlCodeOrderByListVersionDesc(medControlCode);
+    Optional<Category> chosen =
+        mapped.stream().filter(Category::active).findFirst().or(() -> mapped.stream().findFirst());
+    if (chosen.isEmpty()) {
+      errors.add(
+          new FieldError("category", "unknown", "no category is mapped to that MedControl code"));
+      return null;
+    }
+    return chosen.get().code();
+  }
+
+  private static Consequence consequence(Integer level, List<FieldError> errors) {
+    if (level == null) {
+      errors.add(new FieldError("consequence", "missing", "the consequence level is required"));
+      return null;
+    }
+    try {
+      return Consequence.ofLevel(level);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("consequence", "range", "the consequence level must be 0..4"));
+      return null;
+    }
+  }
+
+  private static Probability probability(Integer level, List<FieldError> errors) {
+    if (level == null) {
+      errors.add(new FieldError("probability", "missing", "the probability level is required"));
+      return null;
+    }
+    try {
+      return Probability.ofLevel(level);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("probability", "range", "the probability level must be 1..4"));
+      return null;
+    }
+  }
+
+  private static String text(
+      String value, String field, boolean required, int max, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        errors.add(new FieldError(field, "missing", "a text is required"));
+      }
+      return null;
+    }
+    String stripped = value.strip();
+    if (stripped.length() > max) {
+      errors.add(new FieldError(field, "tooLong", "at most " + max + " characters"));
+      return null;
+    }
+    return stripped;
+  }
+
+  private ProtectedPatient protect(String number, Instant now, List<FieldError> errors) {
+    if (number == null || number.isBlank()) {
+      return null;
+    }
+    try {
+      LocalDate today = LocalDate.ofInstant(now, deadlines.zone());
+      return patients.protect(PersonalIdentityNumber.parse(number.strip(), today));
+    } catch (InvalidPersonalIdentityNumberException e) {
+      errors.add(
+          new FieldError(
+              "patientIdentityNumber",
+              e.reason().name(),
+              "not a valid personnummer or samordningsnummer"));
+      return null;
+    }
+  }
+
+  private void publish(Deviation deviation) {
+    deviation.pullDomainEvents().forEach(events::publishEvent);
+  }
+
+  /** As in the workflow: a racing change usually meets the timeline's unique key first. */
+  private static boolean isTimelineRace(RuntimeException e) {
+    return e.getMessage() != null && e.getMessage().contains("deviation_event_sequence_unique");
   }
 }

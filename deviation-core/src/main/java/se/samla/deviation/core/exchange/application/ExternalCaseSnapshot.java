@@ -3,6 +3,7 @@ package se.samla.deviation.core.exchange.application;
 import java.time.Instant;
 import java.util.UUID;
 import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 
 /**

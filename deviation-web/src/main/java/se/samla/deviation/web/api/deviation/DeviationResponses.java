@@ -14,10 +14,13 @@ import se.samla.deviation.core.deviation.application.TimelineEntry;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeviationAction;
 import se.samla.deviation.core.deviation.domain.DeviationEventType;
+import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
 import se.samla.deviation.core.deviation.domain.Visibility;
+import se.samla.deviation.core.exchange.application.SyncState;
+import se.samla.deviation.core.exchange.application.SyncStatusView;
 import se.samla.deviation.web.api.Refs.Named;
 
 /** The JSON shapes of deviations (contract: deviation-api.md), mapped from core's views. */
@@ -30,6 +33,7 @@ final class DeviationResponses {
       String caseNumber,
       long version,
       DeviationStatus status,
+      DeviationOrigin origin,
       OffsetDateTime occurredAt,
       OffsetDateTime discoveredAt,
       OffsetDateTime submittedAt,
@@ -74,7 +78,14 @@ final class DeviationResponses {
     }
   }
 
-  record MedControlResponse(String caseId, String syncState, OffsetDateTime lastSyncedAt) {}
+  /** The link to MedControl PRO; null when there is neither a case id nor a sync state. */
+  record MedControlResponse(String caseId, SyncState syncState, OffsetDateTime lastSyncedAt) {
+    static MedControlResponse of(SyncStatusView s) {
+      return s == null || (s.caseId() == null && s.state() == null)
+          ? null
+          : new MedControlResponse(s.caseId(), s.state(), time(s.lastSyncedAt()));
+    }
+  }
 
   record SummaryResponse(
       UUID id,
@@ -105,6 +116,7 @@ final class DeviationResponses {
         v.caseNumber(),
         v.version(),
         v.status(),
+        v.origin(),
         time(v.occurredAt()),
         time(v.discoveredAt()),
         time(v.submittedAt()),
@@ -138,9 +150,7 @@ final class DeviationResponses {
         v.patient() == null
             ? null
             : new PatientResponse(v.patient().personalIdentityNumber(), v.patient().masked()),
-        v.medControlCaseId() == null
-            ? null
-            : new MedControlResponse(v.medControlCaseId(), null, null),
+        MedControlResponse.of(v.medControl()),
         new TreeSet<>(v.allowedActions()));
   }
 

@@ -11,14 +11,21 @@ import org.junit.jupiter.api.Test;
 import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.domain.Consequence;
+import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
+import se.samla.deviation.core.exchange.application.SyncState;
+import se.samla.deviation.core.exchange.application.SyncStatusView;
 
 /** The mapping from core's view to the contract's JSON. */
 class DeviationResponsesTest {
 
   static DeviationView view(DeviationView.PatientView patient) {
+    return view(patient, null);
+  }
+
+  static DeviationView view(DeviationView.PatientView patient, SyncStatusView medControl) {
     DeviationView.NamedUnit unit = new DeviationView.NamedUnit("SE1-U", "Enhet", "SE1-O", "Org");
     return new DeviationView(
         UUID.randomUUID(),
@@ -49,7 +56,8 @@ class DeviationResponsesTest {
         null,
         null,
         patient,
-        null,
+        DeviationOrigin.SAMVERKAN,
+        medControl,
         Set.of());
   }
 
@@ -77,5 +85,30 @@ class DeviationResponsesTest {
         .contains("\"occurredAt\":\"2026-11-20T14:30:00+01:00\"")
         .contains("\"submittedAt\":\"2026-07-01T12:00:00+02:00\"")
         .contains("\"patient\":null");
+  }
+
+  @Test
+  void theMedControlBlockIsNullWithoutCaseIdAndState() {
+    assertThat(DeviationResponses.of(view(null, null)).medControl()).isNull();
+    assertThat(DeviationResponses.of(view(null, new SyncStatusView(null, null, null))).medControl())
+        .isNull();
+  }
+
+  @Test
+  void theMedControlBlockCarriesCaseIdStateAndTimeAndTheOriginIsShown() {
+    var linkedOnly = DeviationResponses.of(view(null, new SyncStatusView("MC-1", null, null)));
+    assertThat(linkedOnly.medControl().caseId()).isEqualTo("MC-1");
+    assertThat(linkedOnly.medControl().syncState()).isNull();
+
+    var pending =
+        DeviationResponses.of(
+            view(
+                null,
+                new SyncStatusView(
+                    null, SyncState.PENDING, Instant.parse("2026-11-23T09:00:00Z"))));
+    assertThat(pending.medControl().caseId()).isNull();
+    assertThat(pending.medControl().syncState()).isEqualTo(SyncState.PENDING);
+    assertThat(pending.medControl().lastSyncedAt()).hasToString("2026-11-23T10:00+01:00");
+    assertThat(pending.origin()).isEqualTo(DeviationOrigin.SAMVERKAN);
   }
 }
