@@ -2,13 +2,15 @@
 -- Core owns every migration; the integration reads and writes these tables with plain SQL.
 
 -- Outbound: one active row (PENDING or IN_FLIGHT) per deviation; later changes coalesce into it
--- by raising deviation_version. A relay claims due rows with FOR UPDATE SKIP LOCKED, sets a claim
+-- by counting up `changes`. The row says "send this deviation as it is now"; the relay reads the
+-- deviation when it sends, so no patient data is copied here. A relay claims due rows with FOR UPDATE SKIP LOCKED, sets a claim
 -- token and a lease, calls MedControl PRO outside any transaction, and completes the row with an
 -- update conditional on its claim token. SENT and DEAD rows stay as history.
 create table medcontrol_outbox (
     id                bigint       generated always as identity primary key,
-    deviation_id      uuid         not null references deviation (id),
-    deviation_version bigint       not null,
+    -- Deferred: the row is written in the command's transaction, before JPA flushes a new deviation.
+    deviation_id      uuid         not null references deviation (id) deferrable initially deferred,
+    changes           integer      not null default 1,
     state             varchar(16)  not null check (state in ('PENDING', 'IN_FLIGHT', 'SENT', 'DEAD')),
     attempts          integer      not null default 0,
     created_at        timestamptz  not null,
@@ -16,7 +18,7 @@ create table medcontrol_outbox (
     next_attempt_at   timestamptz  not null,
     claim_token       uuid,
     lease_until       timestamptz,
-    claimed_version   bigint,
+    claimed_changes   integer,
     last_http_status  integer,
     last_error        varchar(500),
     completed_at      timestamptz
@@ -31,7 +33,7 @@ create index medcontrol_outbox_deviation on medcontrol_outbox (deviation_id, id 
 -- The link between a deviation and its remote case, and the base of the three-way merge: the
 -- values of the shared fields that both sides last agreed on (JSON, no patient data).
 create table medcontrol_link (
-    deviation_id   uuid         primary key references deviation (id),
+    deviation_id   uuid         primary key references deviation (id) deferrable initially deferred,
     case_id        varchar(64)  not null,
     remote_version bigint       not null,
     synced_version bigint,

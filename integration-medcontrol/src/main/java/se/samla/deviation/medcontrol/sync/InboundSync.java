@@ -1,0 +1,190 @@
+package se.samla.deviation.medcontrol.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.samla.deviation.core.common.application.ValidationFailedException;
+import se.samla.deviation.core.deviation.domain.DeviationStatus;
+import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
+import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
+import se.samla.deviation.medcontrol.client.RemoteCase;
+
+/**
+ * Applies one remote case state from the change feed (or from a re-read) here, in one transaction
+ * per item: the inbox key (case, version) makes a replay do nothing, our own writes are already in
+ * the inbox so their echoes are skipped, new remote cases for our units become deviations, and
+ * known cases are merged field by field. An item that cannot be mapped is rejected and recorded;
+ * the feed goes on.
+ */
+class InboundSync {
+
+  private static final Logger log = LoggerFactory.getLogger(InboundSync.class);
+
+  /** What became of an item. */
+  enum Outcome {
+    DUPLICATE,
+    CREATED,
+    APPLIED,
+    UNCHANGED,
+    CONFLICT,
+    REJECTED,
+    IGNORED
+  }
+
+  private final SyncLedger ledger;
+  private final ExternalCaseExchange exchange;
+  private final TransactionTemplate tx;
+  private final SyncMetrics metrics;
+  private final Clock clock;
+
+  InboundSync(
+      SyncLedger ledger,
+      ExternalCaseExchange exchange,
+      TransactionTemplate tx,
+      SyncMetrics metrics,
+      Clock clock) {
+    this.ledger = ledger;
+    this.exchange = exchange;
+    this.tx = tx;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /**
+   * Receives one item. Database and version-conflict failures propagate (the page is read again
+   * from the unmoved cursor); mapping failures are recorded as REJECTED and return normally.
+   */
+  Outcome receive(RemoteCase item) {
+    if (item.id() == null || item.id().isBlank() || item.version() == null) {
+      log.warn("MedControl PRO change without id or version skipped");
+      metrics.inbound(Outcome.REJECTED);
+      return Outcome.REJECTED;
+    }
+    Outcome outcome;
+    try {
+      outcome = tx.execute(status -> process(item));
+    } catch (UnmappableCaseException | ValidationFailedException e) {
+      String reason = reason(e);
+      tx.executeWithoutResult(
+          status ->
+              ledger.recordInbox(
+                  item.id(), item.version(), "REJECTED", null, reason, clock.instant()));
+      log.warn("MedControl PRO case {} version {} rejected: {}", item.id(), item.version(), reason);
+      outcome = Outcome.REJECTED;
+    }
+    metrics.inbound(outcome);
+    return outcome;
+  }
+
+  private Outcome process(RemoteCase item) {
+    Instant now = clock.instant();
+    if (!ledger.recordInbox(item.id(), item.version(), "UNCHANGED", null, null, now)) {
+      return Outcome.DUPLICATE;
+    }
+    var link = ledger.lockLinkByCase(item.id());
+    if (link.isPresent()) {
+      Outcome outcome = merge(link.get(), item, now);
+      ledger.setInboxOutcome(
+          item.id(), item.version(), outcome.name(), link.get().deviationId(), null);
+      return outcome;
+    }
+    if (item.sourceReference() != null) {
+      // Created from a deviation here whose create has not been confirmed yet: the relay links
+      // it and merges the remote state it reads then. Or another system's case: not ours.
+      ledger.setInboxOutcome(item.id(), item.version(), "IGNORED", null, "not linked");
+      return Outcome.IGNORED;
+    }
+    CaseMapping.shared(item); // an unknown status is refused before anything is created
+    ExternalCaseSnapshot created =
+        exchange.registerFromMedControl(CaseMapping.toRegistration(item));
+    Map<SharedField, String> base = CaseMapping.shared(created);
+    if (!ledger.insertLink(created.deviationId(), item.id(), 0, base, now)) {
+      throw new IllegalStateException("a link for case " + item.id() + " appeared concurrently");
+    }
+    // A case may have been handled in MedControl PRO before we saw it: merge what moved.
+    Outcome merged = merge(ledger.lockLinkByCase(item.id()).orElseThrow(), item, now);
+    ledger.setInboxOutcome(
+        item.id(),
+        item.version(),
+        merged == Outcome.CONFLICT ? "CONFLICT" : "CREATED",
+        created.deviationId(),
+        null);
+    return Outcome.CREATED;
+  }
+
+  /**
+   * Merges a remote state into a linked deviation; the caller holds the link's row lock inside its
+   * transaction. An item older than the remote version we know changes nothing.
+   */
+  Outcome merge(SyncLedger.Link link, RemoteCase item, Instant now) {
+    if (item.version() < link.remoteVersion()) {
+      return Outcome.UNCHANGED;
+    }
+    ExternalCaseSnapshot local =
+        exchange
+            .snapshot(link.deviationId())
+            .orElseThrow(() -> new IllegalStateException("linked deviation is missing"));
+    Map<SharedField, String> localValues = CaseMapping.shared(local);
+    Map<SharedField, String> remoteValues = CaseMapping.shared(item);
+    ThreeWayMerge.Inbound m = ThreeWayMerge.inbound(localValues, link.base(), remoteValues);
+    Set<SharedField> take = EnumSet.noneOf(SharedField.class);
+    take.addAll(m.takeRemote());
+    Set<SharedField> conflicts = EnumSet.noneOf(SharedField.class);
+    conflicts.addAll(m.conflicts());
+    Map<SharedField, String> newBase = m.newBase();
+    if (!take.isEmpty() && isFinished(local.status())) {
+      // Closed or withdrawn here: the aggregate refuses every change, so a person decides.
+      for (SharedField f : take) {
+        newBase.put(f, link.base().get(f));
+      }
+      conflicts.addAll(take);
+      take.clear();
+    }
+    if (!take.isEmpty()) {
+      exchange.applyFromMedControl(
+          link.deviationId(), local.version(), CaseMapping.toChange(take, item));
+    }
+    for (SharedField f : conflicts) {
+      ledger.openConflict(
+          link.deviationId(),
+          link.caseId(),
+          f,
+          link.base().get(f),
+          localValues.get(f),
+          remoteValues.get(f),
+          item.version(),
+          now);
+    }
+    ledger.updateLink(link.deviationId(), item.version(), newBase, null, now);
+    if (!conflicts.isEmpty()) {
+      metrics.conflicts(conflicts.size());
+      return Outcome.CONFLICT;
+    }
+    return take.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED;
+  }
+
+  /** The deviation as it is here now. */
+  ExternalCaseSnapshot local(java.util.UUID deviationId) {
+    return exchange
+        .snapshot(deviationId)
+        .orElseThrow(() -> new IllegalStateException("linked deviation is missing"));
+  }
+
+  private static boolean isFinished(DeviationStatus status) {
+    return status == DeviationStatus.CLOSED || status == DeviationStatus.WITHDRAWN;
+  }
+
+  private static String reason(RuntimeException e) {
+    if (e instanceof ValidationFailedException v) {
+      return "unmappable: "
+          + String.join(
+              ", ", v.errors().stream().map(err -> err.field() + " " + err.code()).toList());
+    }
+    return "unmappable: " + e.getMessage();
+  }
+}

@@ -1,0 +1,64 @@
+package se.samla.deviation.medcontrol.sync;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
+import se.samla.deviation.core.exchange.application.SyncState;
+import se.samla.deviation.core.exchange.application.SyncStatusView;
+
+/**
+ * Each deviation's sync state for users: CONFLICT while a field waits for a person, FAILED when its
+ * latest change is DEAD, PENDING while a change waits or is being sent, else SENT.
+ */
+class SyncStatusQuery implements ExternalSyncStatus {
+
+  private final JdbcClient jdbc;
+
+  SyncStatusQuery(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Map<UUID, SyncStatusView> of(Collection<UUID> deviationIds) {
+    Map<UUID, SyncStatusView> states = new HashMap<>();
+    if (deviationIds.isEmpty()) {
+      return states;
+    }
+    jdbc.sql(
+            """
+            select d.id, l.case_id, l.last_synced_at,
+                   exists (select 1 from medcontrol_conflict c
+                            where c.deviation_id = d.id and c.state = 'OPEN') as conflict,
+                   (select o.state from medcontrol_outbox o
+                     where o.deviation_id = d.id order by o.id desc limit 1) as latest
+              from deviation d left join medcontrol_link l on l.deviation_id = d.id
+             where d.id in (:ids)
+            """)
+        .param("ids", deviationIds)
+        .query(
+            rs -> {
+              String latest = rs.getString("latest");
+              String caseId = rs.getString("case_id");
+              if (latest == null && caseId == null) {
+                return;
+              }
+              SyncState state;
+              if (rs.getBoolean("conflict")) {
+                state = SyncState.CONFLICT;
+              } else if ("DEAD".equals(latest)) {
+                state = SyncState.FAILED;
+              } else if ("PENDING".equals(latest) || "IN_FLIGHT".equals(latest)) {
+                state = SyncState.PENDING;
+              } else {
+                state = caseId == null ? SyncState.PENDING : SyncState.SENT;
+              }
+              states.put(
+                  rs.getObject("id", UUID.class),
+                  new SyncStatusView(caseId, state, SyncLedger.instant(rs, "last_synced_at")));
+            });
+    return states;
+  }
+}
