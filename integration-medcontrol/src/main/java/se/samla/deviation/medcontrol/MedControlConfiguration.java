@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -128,8 +129,14 @@ public class MedControlConfiguration {
    */
   @Bean
   LockRegistryLeaderInitiator medControlLeaderInitiator(
-      DataSource dataSource, MedControlProperties config, CamelContext camel, SyncMetrics metrics) {
+      DataSource dataSource,
+      MedControlProperties config,
+      ObjectProvider<CamelContext> camel,
+      SyncMetrics metrics,
+      ApplicationContext context) {
+    // Not a bean of its own: core's lock registry is the one JdbcLockRegistry other code injects.
     DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+    repository.setApplicationContext(context);
     repository.setPrefix("INT_");
     repository.setRegion("medcontrol");
     repository.setTimeToLive((int) config.leaderLease().toMillis());

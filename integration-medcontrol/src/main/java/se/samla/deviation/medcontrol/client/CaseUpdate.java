@@ -1,5 +1,6 @@
 package se.samla.deviation.medcontrol.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ public record CaseUpdate(
     Instant closedAt,
     String comment) {
 
+  @JsonIgnore
   public boolean isEmpty() {
     return status == null
         && receivingUnitHsaId == null

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.integration.leader.Context;
 import org.springframework.integration.leader.DefaultCandidate;
 import se.samla.deviation.medcontrol.sync.SyncMetrics;
@@ -18,10 +19,10 @@ public class ChangeFeedLeadership extends DefaultCandidate {
   public static final String ROLE = "medcontrol-change-feed";
   private static final Logger log = LoggerFactory.getLogger(ChangeFeedLeadership.class);
 
-  private final CamelContext camel;
+  private final ObjectProvider<CamelContext> camel;
   private final SyncMetrics metrics;
 
-  public ChangeFeedLeadership(CamelContext camel, SyncMetrics metrics) {
+  public ChangeFeedLeadership(ObjectProvider<CamelContext> camel, SyncMetrics metrics) {
     super(java.util.UUID.randomUUID().toString(), ROLE);
     this.camel = camel;
     this.metrics = metrics;
@@ -32,7 +33,7 @@ public class ChangeFeedLeadership extends DefaultCandidate {
     log.info("this instance now polls the MedControl PRO change feed");
     metrics.leader(true);
     try {
-      camel.getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
+      camel.getObject().getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
     } catch (Exception e) {
       metrics.leader(false);
       context.yield();
@@ -45,7 +46,10 @@ public class ChangeFeedLeadership extends DefaultCandidate {
     log.info("this instance no longer polls the MedControl PRO change feed");
     metrics.leader(false);
     try {
-      camel.getRouteController().stopRoute(MedControlRoutes.CHANGE_FEED_ROUTE, 5, TimeUnit.SECONDS);
+      camel
+          .getObject()
+          .getRouteController()
+          .stopRoute(MedControlRoutes.CHANGE_FEED_ROUTE, 5, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("stopping the change-feed route failed: {}", e.toString());
     }

@@ -100,7 +100,7 @@ public class SyncLedger {
                 """
                 update medcontrol_outbox
                    set state = case when changes = claimed_changes then 'SENT' else 'PENDING' end,
-                       completed_at = case when changes = claimed_changes then :now end,
+                       completed_at = case when changes = claimed_changes then cast(:now as timestamptz) end,
                        attempts = 0, next_attempt_at = :now, claim_token = null, lease_until = null,
                        last_http_status = null, last_error = null, updated_at = :now
                  where id = :id and claim_token = :token and state = 'IN_FLIGHT'
@@ -139,9 +139,10 @@ public class SyncLedger {
                 update medcontrol_outbox
                    set state = :state, attempts = :attempts, next_attempt_at = :next,
                        claim_token = null, lease_until = null,
-                       last_http_status = coalesce(:status, last_http_status),
-                       last_error = coalesce(:error, last_error),
-                       completed_at = case when :state = 'DEAD' then :now end, updated_at = :now
+                       last_http_status = coalesce(cast(:status as integer), last_http_status),
+                       last_error = coalesce(cast(:error as varchar), last_error),
+                       completed_at = case when cast(:state as varchar) = 'DEAD' then cast(:now as timestamptz) end,
+                       updated_at = :now
                  where id = :id and claim_token = :token and state = 'IN_FLIGHT'
                 """)
             .param("state", state)

@@ -1,0 +1,78 @@
+package se.samla.deviation.medcontrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
+import se.samla.deviation.core.deviation.application.DeviationWorkflow;
+import se.samla.deviation.core.fixtures.Personas;
+import se.samla.deviation.core.fixtures.TestCare;
+import se.samla.deviation.core.fixtures.TestPatients;
+import se.samla.deviation.core.organisation.application.MasterData;
+import se.samla.deviation.medcontrol.simulator.MedControlCase;
+import se.samla.deviation.medcontrol.simulator.MedControlSimulator;
+
+/** Deviations registered and changed here reach MedControl PRO once, in their latest state. */
+@MedControlIntegrationTest
+class OutboundSyncIT {
+
+  static final Duration WITHIN = Duration.ofSeconds(20);
+
+  @Autowired DeviationWorkflow workflow;
+  @Autowired MasterData masterData;
+  @Autowired JdbcTemplate jdbc;
+
+  MedControlSimulator sim = SimulatorInitializer.simulator();
+  Ledger ledger;
+
+  @BeforeEach
+  void setUp() {
+    TestCare.install(masterData);
+    ledger = new Ledger(jdbc);
+    sim.faults().clear();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    sim.faults().clear();
+  }
+
+  @Test
+  void aRegisteredDeviationIsCreatedOnceAndItsAssignmentFollows() {
+    UUID id =
+        workflow
+            .register(
+                aDeviation().patient(TestPatients.TOLVAN_TOLVANSSON).build(), Personas.wardNurse())
+            .id();
+
+    Eventually.await(WITHIN, "created in MedControl PRO", () -> ledger.sent(id));
+    MedControlCase remote = sim.caseBySourceReference(id.toString()).orElseThrow();
+    assertThat(remote.status()).isEqualTo("NEW");
+    assertThat(remote.receivingUnitHsaId()).isEqualTo(TestCare.HOME_CARE_A);
+    assertThat(remote.json().path("patientIdentityNumber").asText()).isEqualTo("191212121212");
+    assertThat(ledger.caseId(id)).isEqualTo(remote.id());
+
+    workflow.assign(new AssignDeviationCommand(id, null, null), Personas.homeCareHandlerA());
+
+    Eventually.await(
+        WITHIN,
+        "assignment in MedControl PRO",
+        () -> "IN_PROGRESS".equals(sim.caseById(remote.id()).orElseThrow().status()));
+    MedControlCase updated = sim.caseById(remote.id()).orElseThrow();
+    assertThat(updated.handler().hsaId()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
+    assertThat(sim.createsWithKey(anyKeyOf(id))).isLessThanOrEqualTo(1);
+    assertThat(sim.cases().stream().filter(c -> id.toString().equals(c.sourceReference())))
+        .hasSize(1);
+  }
+
+  private String anyKeyOf(UUID id) {
+    return sim.distinctCreateKeys().stream().findFirst().orElse("none");
+  }
+}
