@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -147,7 +148,28 @@ public class MedControlConfiguration {
         new LockRegistryLeaderInitiator(locks, new ChangeFeedLeadership(camel, metrics));
     initiator.setHeartBeatMillis(Math.max(100, config.leaderLease().toMillis() / 3));
     initiator.setBusyWaitMillis(Math.max(50, config.leaderLease().toMillis() / 10));
-    initiator.setAutoStartup(config.enabled());
+    // Started by medControlLeadershipStarter once Camel's routes exist, never before.
+    initiator.setAutoStartup(false);
     return initiator;
+  }
+
+  /**
+   * Joins the leader election only after Camel has added and started its routes: leadership granted
+   * earlier would try to start a route that does not exist yet.
+   */
+  @Bean
+  CamelContextConfiguration medControlLeadershipStarter(
+      LockRegistryLeaderInitiator medControlLeaderInitiator, MedControlProperties config) {
+    return new CamelContextConfiguration() {
+      @Override
+      public void beforeApplicationStart(CamelContext camelContext) {}
+
+      @Override
+      public void afterApplicationStart(CamelContext camelContext) {
+        if (config.enabled()) {
+          medControlLeaderInitiator.start();
+        }
+      }
+    };
   }
 }
