@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import se.samla.deviation.core.access.domain.Actor;
@@ -54,7 +55,9 @@ class MedControlAdminApiIT {
   @TestConfiguration
   static class FakeSync {
 
+    // Primary: the real integration is on the runtime classpath and brings its own beans.
     @Bean
+    @Primary
     SyncOperations fakeSyncOperations() {
       return new SyncOperations() {
         @Override
@@ -127,6 +130,7 @@ class MedControlAdminApiIT {
     }
 
     @Bean
+    @Primary
     ExternalSyncStatus fakeSyncStatus() {
       return (Collection<UUID> ids) ->
           ids.stream()
