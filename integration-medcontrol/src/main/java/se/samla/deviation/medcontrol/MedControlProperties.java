@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency outbox rows sent at the same time by one instance
  * @param relayInterval pause between relay rounds
  * @param pollInterval pause between change-feed polls (leader only)
- * @param pageSize change-feed items per page (1..500)
+ * @param pageSize change-feed items per page (2..500: the feed repeats the item its cursor points
+ *     at)
  * @param maxPagesPerPoll pages read in one poll before yielding
  * @param leaderLease how long a dead leader blocks the others from taking over the poll
  * @param lease how long a claimed outbox row belongs to its claimer before others may take it
@@ -48,7 +49,7 @@ public record MedControlProperties(
     @DefaultValue("4") @Min(1) @Max(64) int concurrency,
     @DefaultValue("1s") @NotNull Duration relayInterval,
     @DefaultValue("5s") @NotNull Duration pollInterval,
-    @DefaultValue("100") @Min(1) @Max(500) int pageSize,
+    @DefaultValue("100") @Min(2) @Max(500) int pageSize,
     @DefaultValue("10") @Min(1) int maxPagesPerPoll,
     @DefaultValue("30s") @NotNull Duration leaderLease,
     @DefaultValue("2m") @NotNull Duration lease,
