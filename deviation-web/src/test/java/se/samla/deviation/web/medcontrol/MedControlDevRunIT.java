@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +58,8 @@ class MedControlDevRunIT {
   @Autowired MockMvc mvc;
   @Autowired MasterData masterData;
   @Autowired ObjectMapper json;
+  @Autowired HealthEndpointGroups healthGroups;
+  @Autowired HealthContributorRegistry healthContributors;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -124,6 +128,14 @@ class MedControlDevRunIT {
     assertThat(imported.path("origin").asText()).isEqualTo("MEDCONTROL");
     assertThat(imported.path("status").asText()).isEqualTo("SUBMITTED");
     assertThat(imported.path("description").asText()).isEqualTo("Registrerad i MedControl PRO.");
+  }
+
+  @Test
+  void theMedControlHealthIndicatorIsNeitherLivenessNorReadiness() {
+    assertThat(healthContributors.getContributor("medcontrol")).isNotNull();
+    assertThat(healthGroups.get("readiness").isMember("medcontrol")).isFalse();
+    assertThat(healthGroups.get("liveness").isMember("medcontrol")).isFalse();
+    assertThat(healthGroups.get("readiness").isMember("db")).isTrue();
   }
 
   /** The handler's inbox entry linked to the remote case, or a missing node. */
