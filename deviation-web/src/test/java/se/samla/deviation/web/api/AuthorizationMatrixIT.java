@@ -232,33 +232,33 @@ class AuthorizationMatrixIT {
                           + TestCare.KOMMUN_B
                           + "\", \"name\": \"Testkommun B\", \"kind\": \"MUNICIPALITY\"}]}"),
               "403 403 403 403 403 403 403 403 403 200"),
-          // The MedControl PRO operator API: administrators only. This context has no sync
-          // (SyncOperations), so administrators get 503; MedControlAdminApiIT covers the rest.
+          // The MedControl PRO operator API: administrators only. The real sync is on the runtime
+          // classpath (switched off in tests): item 1 and conflict 1 are not DEAD/OPEN, so 409.
           new Endpoint(
               "medcontrol overview",
               State.SUBMITTED,
               id -> get("/api/v1/admin/medcontrol"),
-              "403 403 403 403 403 403 403 403 403 503"),
+              "403 403 403 403 403 403 403 403 403 200"),
           new Endpoint(
               "medcontrol outbox",
               State.SUBMITTED,
               id -> get("/api/v1/admin/medcontrol/outbox?state=DEAD&limit=10"),
-              "403 403 403 403 403 403 403 403 403 503"),
+              "403 403 403 403 403 403 403 403 403 200"),
           new Endpoint(
               "medcontrol rejected inbound",
               State.SUBMITTED,
               id -> get("/api/v1/admin/medcontrol/inbound/rejected"),
-              "403 403 403 403 403 403 403 403 403 503"),
+              "403 403 403 403 403 403 403 403 403 200"),
           new Endpoint(
               "medcontrol conflicts",
               State.SUBMITTED,
               id -> get("/api/v1/admin/medcontrol/conflicts?open=true"),
-              "403 403 403 403 403 403 403 403 403 503"),
+              "403 403 403 403 403 403 403 403 403 200"),
           new Endpoint(
               "medcontrol replay",
               State.SUBMITTED,
               id -> post("/api/v1/admin/medcontrol/outbox/1/replay"),
-              "403 403 403 403 403 403 403 403 403 503"),
+              "403 403 403 403 403 403 403 403 403 409"),
           new Endpoint(
               "medcontrol resolve",
               State.SUBMITTED,
@@ -266,17 +266,17 @@ class AuthorizationMatrixIT {
                   body(
                       post("/api/v1/admin/medcontrol/conflicts/1/resolve"),
                       "{\"keep\": \"LOCAL\"}"),
-              "403 403 403 403 403 403 403 403 403 503"),
+              "403 403 403 403 403 403 403 403 403 409"),
           new Endpoint(
               "medcontrol pause",
               State.SUBMITTED,
               id -> post("/api/v1/admin/medcontrol/pause"),
-              "403 403 403 403 403 403 403 403 403 503"),
+              "403 403 403 403 403 403 403 403 403 204"),
           new Endpoint(
               "medcontrol resume",
               State.SUBMITTED,
               id -> post("/api/v1/admin/medcontrol/resume"),
-              "403 403 403 403 403 403 403 403 403 503"));
+              "403 403 403 403 403 403 403 403 403 204"));
 
   @Autowired MockMvc mvc;
   @Autowired MasterData masterData;
