@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -147,7 +148,25 @@ public class MedControlConfiguration {
         new LockRegistryLeaderInitiator(locks, new ChangeFeedLeadership(camel, metrics));
     initiator.setHeartBeatMillis(Math.max(100, config.leaderLease().toMillis() / 3));
     initiator.setBusyWaitMillis(Math.max(50, config.leaderLease().toMillis() / 10));
-    initiator.setAutoStartup(config.enabled());
+    // Started once Camel has started (below): leadership granted earlier would start the
+    // change-feed route on a Camel context that is not running yet, and the route stayed stopped.
+    initiator.setAutoStartup(false);
     return initiator;
+  }
+
+  @Bean
+  CamelContextConfiguration medControlLeaderAfterCamelStart(
+      ObjectProvider<LockRegistryLeaderInitiator> initiator, MedControlProperties config) {
+    return new CamelContextConfiguration() {
+      @Override
+      public void beforeApplicationStart(CamelContext camelContext) {}
+
+      @Override
+      public void afterApplicationStart(CamelContext camelContext) {
+        if (config.enabled()) {
+          initiator.getObject().start();
+        }
+      }
+    };
   }
 }
