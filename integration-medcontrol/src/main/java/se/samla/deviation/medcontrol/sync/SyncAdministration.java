@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -69,8 +70,9 @@ public class SyncAdministration implements SyncOperations {
     Instant oldest =
         jdbc.sql(
                 "select min(created_at) from medcontrol_outbox where state in ('PENDING', 'IN_FLIGHT')")
-            .query((rs, n) -> SyncLedger.instant(rs, "min"))
-            .single();
+            .query((rs, n) -> Optional.ofNullable(SyncLedger.instant(rs, "min")))
+            .single()
+            .orElse(null);
     long conflicts =
         jdbc.sql("select count(*) from medcontrol_conflict where state = 'OPEN'")
             .query(Long.class)
