@@ -83,10 +83,12 @@ class InboundSync {
 
   private Outcome process(RemoteCase item) {
     Instant now = clock.instant();
+    // The link first, then the inbox: the relay records its own writes in the same order, so the
+    // two never wait for each other in a cycle.
+    var link = ledger.lockLinkByCase(item.id());
     if (!ledger.recordInbox(item.id(), item.version(), "UNCHANGED", null, null, now)) {
       return Outcome.DUPLICATE;
     }
-    var link = ledger.lockLinkByCase(item.id());
     if (link.isPresent()) {
       Outcome outcome = merge(link.get(), item, now);
       ledger.setInboxOutcome(
