@@ -39,6 +39,17 @@ final class CaseStore {
   private long sequence;
   private int successfulCreates;
 
+  /**
+   * Case ids carry a tag of this simulator run: the simulator keeps its cases in memory, and a
+   * laptop database that outlives it must never meet a new case under an id it already links.
+   */
+  private final String runTag =
+      Long.toString(
+              java.util.concurrent.ThreadLocalRandom.current()
+                  .nextLong(36L * 36 * 36, 36L * 36 * 36 * 36),
+              36)
+          .toUpperCase(java.util.Locale.ROOT);
+
   CaseStore(SimulatorClock clock, Set<String> categories, Set<String> registeredUnits) {
     this.clock = clock;
     this.categories = Set.copyOf(categories);
@@ -260,7 +271,7 @@ final class CaseStore {
 
   private ObjectNode newCase(ObjectNode fields) {
     Instant now = clock.now();
-    String id = "MC-%d-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(), ++sequence);
+    String id = "MC-%d-%s-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(), runTag, ++sequence);
     ObjectNode json = Json.object();
     json.put("id", id);
     json.put("version", 1);
