@@ -161,7 +161,13 @@ class LeaderFailoverIT {
   private ConfigurableApplicationContext awaitOneLeader() {
     Eventually.await(
         TAKEOVER, "exactly one leader", () -> metrics(a).isLeader() ^ metrics(b).isLeader());
-    return metrics(a).isLeader() ? a : b;
+    ConfigurableApplicationContext leader = metrics(a).isLeader() ? a : b;
+    // Leadership granted while the instance was starting must still start the poll.
+    Eventually.await(
+        Duration.ofSeconds(5),
+        "the leader polls the change feed",
+        () -> metrics(leader).lastPoll() != null);
+    return leader;
   }
 
   private Map<String, Object> lockRow() {
