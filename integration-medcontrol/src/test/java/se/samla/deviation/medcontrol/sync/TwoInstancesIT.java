@@ -6,6 +6,7 @@ import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
 import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
+import se.samla.deviation.core.fixtures.MutableClock;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
@@ -52,6 +54,7 @@ class TwoInstancesIT {
   @Autowired MeterRegistry meters;
   @Autowired SyncAdministration administration;
   @Autowired ExternalCaseExchange exchange;
+  @Autowired Clock clock;
 
   MedControlSimulator sim = SimulatorInitializer.simulator();
 
@@ -88,6 +91,12 @@ class TwoInstancesIT {
   void twoInstancesDrainTwoHundredDeviationsOnceEachWithoutDeadlocks() {
     TestCare.install(masterData);
     try (ConfigurableApplicationContext second = secondInstance(dataSource)) {
+      // Core's test-jar gives each context its own MutableClock; an instance whose clock is behind
+      // the other's would find no row due. Both start from the same instant here.
+      if (clock instanceof MutableClock ours
+          && second.getBean(Clock.class) instanceof MutableClock theirs) {
+        theirs.set(ours.instant());
+      }
       MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
       double firstBefore = successfulPushes(meters);
       double secondBefore = successfulPushes(secondMeters);
