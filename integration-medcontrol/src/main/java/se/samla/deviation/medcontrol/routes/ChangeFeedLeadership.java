@@ -2,6 +2,7 @@ package se.samla.deviation.medcontrol.routes;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,27 @@ public class ChangeFeedLeadership extends DefaultCandidate {
     log.info("this instance now polls the MedControl PRO change feed");
     metrics.leader(true);
     try {
-      camel.getObject().getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
+      CamelContext camelContext = camel.getObject();
+      if (camelContext.getStatus().isStarted()) {
+        camelContext.getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
+      } else {
+        // Granted while the application is still starting: a route started before the Camel
+        // context is left stopped when the context starts (it does not auto-start), so the poll
+        // would never run. Start it once the context is up, if still leader then.
+        camelContext.addStartupListener(
+            new StartupListener() {
+              @Override
+              public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {}
+
+              @Override
+              public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted)
+                  throws Exception {
+                if (metrics.isLeader()) {
+                  started.getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
+                }
+              }
+            });
+      }
     } catch (Exception e) {
       metrics.leader(false);
       context.yield();
