@@ -27,7 +27,6 @@ import se.samla.deviation.core.deviation.application.RequestInformationCommand;
 import se.samla.deviation.core.deviation.application.SupplyInformationCommand;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
-import se.samla.deviation.core.fixtures.MutableClock;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
@@ -61,7 +60,6 @@ class SyncSoakIT {
   @Autowired MedControlProperties config;
   @Autowired SyncMetrics metrics;
   @Autowired Clock clock;
-  Thread ticker;
 
   MedControlSimulator sim = SimulatorInitializer.simulator();
   Ledger ledger;
@@ -83,38 +81,6 @@ class SyncSoakIT {
   @AfterEach
   void heal() throws InterruptedException {
     sim.faults().clear();
-    if (ticker != null) {
-      ticker.interrupt();
-      ticker.join();
-    }
-  }
-
-  /**
-   * Core's test-jar puts its {@link MutableClock} (standing still at 09:00) into this context, and
-   * retries are due by that clock: a soak needs time to pass, so it moves with the wall clock here.
-   */
-  private void letTheClockRun() {
-    if (!(clock instanceof MutableClock mutable)) {
-      return;
-    }
-    ticker =
-        new Thread(
-            () -> {
-              long last = System.nanoTime();
-              while (!Thread.currentThread().isInterrupted()) {
-                try {
-                  Thread.sleep(20);
-                } catch (InterruptedException e) {
-                  return;
-                }
-                long now = System.nanoTime();
-                mutable.advance(Duration.ofNanos(now - last));
-                last = now;
-              }
-            },
-            "soak-clock");
-    ticker.setDaemon(true);
-    ticker.start();
   }
 
   /**
@@ -127,7 +93,6 @@ class SyncSoakIT {
   void underRandomFaultsAndEditsOnBothSidesNothingIsLostOrDuplicatedAndEverythingSettles() {
     System.out.println("SyncSoakIT seed " + SEED + " (rerun with -Dsoak.seed=" + SEED + ")");
     random = new Random(SEED);
-    letTheClockRun();
     // The sync under test runs: this instance leads and its change-feed poll has run.
     Eventually.await(
         Duration.ofSeconds(10), "the change feed polled", () -> metrics.lastPoll() != null);
