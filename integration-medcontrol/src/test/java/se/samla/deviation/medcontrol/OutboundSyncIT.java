@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
+import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
+import se.samla.deviation.core.exchange.application.SyncState;
+import se.samla.deviation.core.exchange.application.SyncStatusView;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
@@ -28,6 +32,7 @@ class OutboundSyncIT {
   @Autowired DeviationWorkflow workflow;
   @Autowired MasterData masterData;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ExternalSyncStatus syncStatus;
 
   MedControlSimulator sim = SimulatorInitializer.simulator();
   Ledger ledger;
@@ -58,6 +63,9 @@ class OutboundSyncIT {
     assertThat(remote.receivingUnitHsaId()).isEqualTo(TestCare.HOME_CARE_A);
     assertThat(remote.json().path("patientIdentityNumber").asText()).isEqualTo("191212121212");
     assertThat(ledger.caseId(id)).isEqualTo(remote.id());
+    SyncStatusView status = syncStatus.of(List.of(id)).get(id);
+    assertThat(status.state()).isEqualTo(SyncState.SENT);
+    assertThat(status.caseId()).isEqualTo(remote.id());
 
     workflow.assign(new AssignDeviationCommand(id, null, null), Personas.homeCareHandlerA());
 
