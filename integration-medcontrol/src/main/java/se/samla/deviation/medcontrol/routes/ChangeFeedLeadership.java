@@ -2,6 +2,7 @@ package se.samla.deviation.medcontrol.routes;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,7 @@ public class ChangeFeedLeadership extends DefaultCandidate {
 
   private final ObjectProvider<CamelContext> camel;
   private final SyncMetrics metrics;
+  private volatile boolean leader;
 
   public ChangeFeedLeadership(ObjectProvider<CamelContext> camel, SyncMetrics metrics) {
     super(java.util.UUID.randomUUID().toString(), ROLE);
@@ -32,9 +34,31 @@ public class ChangeFeedLeadership extends DefaultCandidate {
   public void onGranted(Context context) {
     log.info("this instance now polls the MedControl PRO change feed");
     metrics.leader(true);
+    leader = true;
     try {
-      camel.getObject().getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
+      CamelContext routes = camel.getObject();
+      if (routes.isStarted()) {
+        routes.getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
+      } else {
+        // Leadership can come before Camel has started (the initiator starts as a lifecycle bean,
+        // Camel only on the context-refreshed event); a route started then stays stopped because
+        // Camel's own start honours its autoStartup(false). So start it once Camel has started.
+        routes.addStartupListener(
+            new StartupListener() {
+              @Override
+              public void onCamelContextStarted(CamelContext c, boolean alreadyStarted) {}
+
+              @Override
+              public void onCamelContextFullyStarted(CamelContext c, boolean alreadyStarted)
+                  throws Exception {
+                if (leader) {
+                  c.getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
+                }
+              }
+            });
+      }
     } catch (Exception e) {
+      leader = false;
       metrics.leader(false);
       context.yield();
       throw new IllegalStateException("could not start the change-feed route", e);
@@ -43,6 +67,7 @@ public class ChangeFeedLeadership extends DefaultCandidate {
 
   @Override
   public void onRevoked(Context context) {
+    leader = false;
     log.info("this instance no longer polls the MedControl PRO change feed");
     metrics.leader(false);
     try {
