@@ -39,7 +39,7 @@ class OutboundCrashIT extends OutboundTestSupport {
    */
   @Test
   void aCrashAfterTheRemoteCreatedTheCaseAndBeforeMarkingSentCreatesNoSecondCase() {
-    administration.pause(OPERATOR);
+    pauseSync();
     Set<String> keysBefore = createKeys();
     UUID id = register();
 
@@ -73,7 +73,7 @@ class OutboundCrashIT extends OutboundTestSupport {
    */
   @Test
   void aCrashAfterTheRemoteCreatedTheCaseAndBeforeLinkingIsResolvedByTheIdempotencyKey() {
-    administration.pause(OPERATOR);
+    pauseSync();
     int createdBefore = sim.successfulCreates();
     UUID id = register();
 
@@ -105,7 +105,7 @@ class OutboundCrashIT extends OutboundTestSupport {
    */
   @Test
   void aCrashAfterClaimAndBeforeTheCallIsSentOnceAfterTheLease() {
-    administration.pause(OPERATOR);
+    pauseSync();
     Set<String> keysBefore = createKeys();
     UUID id = register();
 

@@ -172,7 +172,7 @@ class OutboundFaultsIT extends OutboundTestSupport {
   void aPreconditionFailedUpdateIsMergedAndSentAgain() {
     UUID id = registerAndAwaitSent();
     String caseId = ledger.caseId(id);
-    administration.pause(OPERATOR);
+    pauseSync();
     try {
       assign(id, TestCare.HOME_CARE_A_HANDLER);
       sim.remote()

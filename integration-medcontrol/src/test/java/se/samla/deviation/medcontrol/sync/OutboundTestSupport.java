@@ -84,6 +84,15 @@ abstract class OutboundTestSupport {
     return client.breakerState().name();
   }
 
+  /**
+   * Pauses the sync for a test that drives steps by hand, and lets a relay or poll round that
+   * checked the switch just before it finish (a round checks it once, at its start).
+   */
+  void pauseSync() {
+    administration.pause(OPERATOR);
+    Eventually.sleep(Duration.ofMillis(500));
+  }
+
   UUID register() {
     return workflow
         .register(
