@@ -1,13 +1,13 @@
 package se.samla.deviation.medcontrol;
 
-import java.time.Clock;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import se.samla.deviation.core.CoreConfiguration;
-import se.samla.deviation.core.fixtures.MutableClock;
 
 /** Core plus the integration (auto-configured), as the application runs them, without the web. */
 @SpringBootConfiguration
@@ -16,16 +16,25 @@ import se.samla.deviation.core.fixtures.MutableClock;
 public class MedControlTestApplication {
 
   /**
-   * Core's test-jar brings its MutableClock (standing still) into every context that scans core.
-   * The sync's retries, backoffs and leases are measured on that clock, so here it ticks with real
-   * time; tests may still set or advance it.
+   * The core's component scan also finds the core test-jar's {@code CoreTestApplication}, whose
+   * {@code @Primary} clock stands still at 2026-11-23T09:00Z. The sync's retries and leases need
+   * time to pass (a backoff would never elapse), so these tests run on the system clock: the core's
+   * test application and its clock are removed.
    */
   @Bean
-  InitializingBean tickingTestClock(Clock clock) {
-    return () -> {
-      if (clock instanceof MutableClock mutable) {
-        mutable.followSystemClock();
+  static BeanDefinitionRegistryPostProcessor withoutTheCoreTestClock() {
+    return new BeanDefinitionRegistryPostProcessor() {
+      @Override
+      public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+        for (String name : new String[] {"testClock", "coreTestApplication"}) {
+          if (registry.containsBeanDefinition(name)) {
+            registry.removeBeanDefinition(name);
+          }
+        }
       }
+
+      @Override
+      public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
     };
   }
 }

@@ -2,7 +2,6 @@ package se.samla.deviation.medcontrol.routes;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +13,11 @@ import se.samla.deviation.medcontrol.sync.SyncMetrics;
  * The leader candidate for the change-feed poll: leadership starts the poll route, losing it stops
  * the route. Two pollers at once (a lost lock not yet noticed) are harmless: the inbox and the
  * cursor's compare-and-set make the second one's work a no-op.
+ *
+ * <p>The initiator joins the election only once Camel has started its routes ({@code
+ * MedControlConfiguration#medControlLeadershipStarter}): a route started before Camel would stay
+ * stopped, since it does not start by itself. The Camel context is looked up lazily: creating it
+ * early reorders Spring's refresh listeners so that Camel starts before its routes are added.
  */
 public class ChangeFeedLeadership extends DefaultCandidate {
 
@@ -34,27 +38,7 @@ public class ChangeFeedLeadership extends DefaultCandidate {
     log.info("this instance now polls the MedControl PRO change feed");
     metrics.leader(true);
     try {
-      CamelContext camelContext = camel.getObject();
-      if (camelContext.getStatus().isStarted()) {
-        camelContext.getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
-      } else {
-        // Granted while the application is still starting: a route started before the Camel
-        // context is left stopped when the context starts (it does not auto-start), so the poll
-        // would never run. Start it once the context is up, if still leader then.
-        camelContext.addStartupListener(
-            new StartupListener() {
-              @Override
-              public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {}
-
-              @Override
-              public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted)
-                  throws Exception {
-                if (metrics.isLeader()) {
-                  started.getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
-                }
-              }
-            });
-      }
+      camel.getObject().getRouteController().startRoute(MedControlRoutes.CHANGE_FEED_ROUTE);
     } catch (Exception e) {
       metrics.leader(false);
       context.yield();
