@@ -48,11 +48,6 @@ public class RemoteCallException extends RuntimeException {
     return Optional.ofNullable(retryAfter);
   }
 
-  /** Whether the remote may have acted on the request although we got no usable answer. */
-  public boolean outcomeUnknown() {
-    return kind == Kind.TRANSIENT && (status == null || status >= 500);
-  }
-
   /** The metric tag for this failure: the HTTP status or the kind of I/O failure. */
   public String outcomeTag() {
     return status != null ? String.valueOf(status) : "io";

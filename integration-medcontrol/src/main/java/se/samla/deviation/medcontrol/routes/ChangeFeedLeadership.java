@@ -1,5 +1,6 @@
 package se.samla.deviation.medcontrol.routes;
 
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ public class ChangeFeedLeadership extends DefaultCandidate {
   private final SyncMetrics metrics;
 
   public ChangeFeedLeadership(ObjectProvider<CamelContext> camel, SyncMetrics metrics) {
-    super(java.util.UUID.randomUUID().toString(), ROLE);
+    super(UUID.randomUUID().toString(), ROLE);
     this.camel = camel;
     this.metrics = metrics;
   }

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import se.samla.deviation.core.access.domain.PersonRef;
@@ -198,10 +197,6 @@ final class CaseMapping {
     values.put(SharedField.CLOSED_AT, null);
     values.put(SharedField.RECEIVING_UNIT, receivingUnitHsaId);
     return values;
-  }
-
-  static boolean same(String a, String b) {
-    return Objects.equals(a, b);
   }
 
   /** Idempotency keys derived from what is sent, so a resend of the same change reuses its key. */

@@ -2,6 +2,7 @@ package se.samla.deviation.medcontrol.sync;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -167,7 +168,7 @@ class OutboundSync {
         status -> {
           Instant now = clock.instant();
           SyncLedger.Link link = ledger.lockLink(deviation.deviationId()).orElseThrow();
-          Map<SharedField, String> base = new java.util.EnumMap<>(SharedField.class);
+          Map<SharedField, String> base = new EnumMap<>(SharedField.class);
           base.putAll(link.base());
           for (SharedField f : changed) {
             base.put(f, local.get(f));

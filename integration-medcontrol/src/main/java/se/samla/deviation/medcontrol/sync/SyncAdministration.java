@@ -239,7 +239,7 @@ public class SyncAdministration implements SyncOperations {
               } else {
                 // Make our side look unchanged for this field, then merge the remote state.
                 Map<SharedField, String> local =
-                    CaseMapping.shared(inboundLocal(open.deviationId()));
+                    CaseMapping.shared(inbound.local(open.deviationId()));
                 base.put(open.field(), local.get(open.field()));
                 ledger.updateLink(open.deviationId(), 0, base, null, now);
                 SyncLedger.Link relinked = ledger.lockLink(open.deviationId()).orElseThrow();
@@ -258,10 +258,6 @@ public class SyncAdministration implements SyncOperations {
     log.info(
         "operator {} resolved conflict {} keeping {}: {}", operatorHsaId, conflictId, keep, done);
     return Boolean.TRUE.equals(done);
-  }
-
-  private se.samla.deviation.core.exchange.application.ExternalCaseSnapshot inboundLocal(UUID id) {
-    return inbound.local(id);
   }
 
   @Override

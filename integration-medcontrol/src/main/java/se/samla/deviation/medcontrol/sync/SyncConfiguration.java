@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
 import se.samla.deviation.medcontrol.MedControlProperties;
@@ -19,13 +17,8 @@ import se.samla.deviation.medcontrol.client.MedControlClient;
 public class SyncConfiguration {
 
   @Bean
-  SyncLedger syncLedger(DataSource dataSource, ObjectMapper json) {
-    return new SyncLedger(JdbcClient.create(dataSource), json);
-  }
-
-  @Bean
-  TransactionTemplate medControlTransactions(PlatformTransactionManager transactions) {
-    return new TransactionTemplate(transactions);
+  SyncLedger syncLedger(JdbcClient jdbc, ObjectMapper json) {
+    return new SyncLedger(jdbc, json);
   }
 
   @Bean
@@ -34,9 +27,8 @@ public class SyncConfiguration {
   }
 
   @Bean
-  SyncMetrics medControlSyncMetrics(MeterRegistry meters, DataSource dataSource, Clock clock) {
+  SyncMetrics medControlSyncMetrics(MeterRegistry meters, JdbcClient jdbc, Clock clock) {
     // The gauges' source reads the same counts as the operator overview.
-    JdbcClient jdbc = JdbcClient.create(dataSource);
     return new SyncMetrics(meters, now -> SyncAdministration.snapshot(jdbc, now), clock);
   }
 
@@ -44,10 +36,10 @@ public class SyncConfiguration {
   InboundSync medControlInbound(
       SyncLedger ledger,
       ExternalCaseExchange exchange,
-      TransactionTemplate medControlTransactions,
+      TransactionTemplate transactionTemplate,
       SyncMetrics metrics,
       Clock clock) {
-    return new InboundSync(ledger, exchange, medControlTransactions, metrics, clock);
+    return new InboundSync(ledger, exchange, transactionTemplate, metrics, clock);
   }
 
   @Bean
@@ -56,9 +48,9 @@ public class SyncConfiguration {
       ExternalCaseExchange exchange,
       MedControlClient client,
       InboundSync inbound,
-      TransactionTemplate medControlTransactions,
+      TransactionTemplate transactionTemplate,
       Clock clock) {
-    return new OutboundSync(ledger, exchange, client, inbound, medControlTransactions, clock);
+    return new OutboundSync(ledger, exchange, client, inbound, transactionTemplate, clock);
   }
 
   @Bean
@@ -66,12 +58,12 @@ public class SyncConfiguration {
       SyncLedger ledger,
       OutboundSync outbound,
       SyncMetrics metrics,
-      TransactionTemplate medControlTransactions,
+      TransactionTemplate transactionTemplate,
       MedControlProperties config,
       Clock clock) {
     RetryPolicy retry =
         new RetryPolicy(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
-    return new OutboxRelay(ledger, outbound, retry, metrics, medControlTransactions, config, clock);
+    return new OutboxRelay(ledger, outbound, retry, metrics, transactionTemplate, config, clock);
   }
 
   @Bean
@@ -80,37 +72,30 @@ public class SyncConfiguration {
       MedControlClient client,
       InboundSync inbound,
       SyncMetrics metrics,
-      TransactionTemplate medControlTransactions,
+      TransactionTemplate transactionTemplate,
       MedControlProperties config,
       Clock clock) {
     return new ChangeFeedPoller(
-        ledger, client, inbound, metrics, medControlTransactions, config, clock);
+        ledger, client, inbound, metrics, transactionTemplate, config, clock);
   }
 
   @Bean
   SyncAdministration medControlAdministration(
-      DataSource dataSource,
+      JdbcClient jdbc,
       SyncLedger ledger,
       InboundSync inbound,
       MedControlClient client,
       SyncMetrics metrics,
-      TransactionTemplate medControlTransactions,
+      TransactionTemplate transactionTemplate,
       MedControlProperties config,
       Clock clock) {
     return new SyncAdministration(
-        JdbcClient.create(dataSource),
-        ledger,
-        inbound,
-        client,
-        metrics,
-        medControlTransactions,
-        config,
-        clock);
+        jdbc, ledger, inbound, client, metrics, transactionTemplate, config, clock);
   }
 
   @Bean
-  SyncStatusQuery medControlSyncStatus(DataSource dataSource) {
-    return new SyncStatusQuery(JdbcClient.create(dataSource));
+  SyncStatusQuery medControlSyncStatus(JdbcClient jdbc) {
+    return new SyncStatusQuery(jdbc);
   }
 
   @Bean("medcontrolHealthIndicator")

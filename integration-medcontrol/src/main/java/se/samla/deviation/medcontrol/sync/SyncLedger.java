@@ -328,12 +328,6 @@ public class SyncLedger {
         == 1;
   }
 
-  void touchPoll(Instant now) {
-    jdbc.sql("update medcontrol_cursor set last_poll_at = :now where name = 'changes'")
-        .param("now", ts(now))
-        .update();
-  }
-
   // ---- conflicts ----------------------------------------------------------------------------
 
   Set<SharedField> openConflictFields(UUID deviationId) {
