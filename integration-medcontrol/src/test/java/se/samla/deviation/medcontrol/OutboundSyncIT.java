@@ -85,5 +85,13 @@ class OutboundSyncIT {
     assertThat(sim.createsWithKey(keys.iterator().next())).isEqualTo(1);
     assertThat(sim.cases().stream().filter(c -> id.toString().equals(c.sourceReference())))
         .hasSize(1);
+    // Only the create carried the patient: one transfer in the PDL access log, not one per update.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from patient_access_log where deviation_id = ?"
+                    + " and action = 'TRANSFER_MEDCONTROL'",
+                Integer.class,
+                id))
+        .isEqualTo(1);
   }
 }

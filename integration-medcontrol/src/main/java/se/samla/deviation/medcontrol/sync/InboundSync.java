@@ -129,7 +129,7 @@ class InboundSync {
     }
     ExternalCaseSnapshot local =
         exchange
-            .snapshot(link.deviationId())
+            .snapshotWithoutPatient(link.deviationId())
             .orElseThrow(() -> new IllegalStateException("linked deviation is missing"));
     Map<SharedField, String> localValues = CaseMapping.shared(local);
     Map<SharedField, String> remoteValues = CaseMapping.shared(item);
@@ -173,7 +173,7 @@ class InboundSync {
   /** The deviation as it is here now. */
   ExternalCaseSnapshot local(java.util.UUID deviationId) {
     return exchange
-        .snapshot(deviationId)
+        .snapshotWithoutPatient(deviationId)
         .orElseThrow(() -> new IllegalStateException("linked deviation is missing"));
   }
 

@@ -55,18 +55,17 @@ class OutboundSync {
   }
 
   Result push(SyncLedger.Claim claim) {
+    Optional<SyncLedger.Link> link = ledger.link(claim.deviationId());
+    if (link.isPresent()) {
+      return update(claim, link.get());
+    }
+    // Only a create carries the patient: the number is decrypted (and the access logged) for it.
     ExternalCaseSnapshot deviation =
         exchange
             .snapshot(claim.deviationId())
             .orElseThrow(() -> new IllegalStateException("deviation in the outbox is missing"));
-    Optional<SyncLedger.Link> link = ledger.link(claim.deviationId());
-    boolean created = false;
-    if (link.isEmpty()) {
-      link = Optional.of(createOrFind(claim, deviation));
-      created = true;
-    }
-    Result updated = update(claim, link.get());
-    return created ? Result.CREATED : updated;
+    update(claim, createOrFind(claim, deviation));
+    return Result.CREATED;
   }
 
   /**
@@ -120,7 +119,8 @@ class OutboundSync {
   private Result update(SyncLedger.Claim claim, SyncLedger.Link initial) {
     SyncLedger.Link link = initial;
     for (int round = 1; ; round++) {
-      ExternalCaseSnapshot deviation = exchange.snapshot(claim.deviationId()).orElseThrow();
+      ExternalCaseSnapshot deviation =
+          exchange.snapshotWithoutPatient(claim.deviationId()).orElseThrow();
       Set<SharedField> blocked = ledger.openConflictFields(claim.deviationId());
       Map<SharedField, String> local = CaseMapping.shared(deviation);
       Set<SharedField> changed = ThreeWayMerge.outbound(local, link.base(), blocked);

@@ -93,7 +93,16 @@ public class ExternalCaseExchange {
    */
   @Transactional
   public Optional<ExternalCaseSnapshot> snapshot(UUID deviationId) {
-    return deviations.findById(deviationId).map(this::snapshotOf);
+    return deviations.findById(deviationId).map(d -> snapshotOf(d, true));
+  }
+
+  /**
+   * The deviation as it is now without its patient (the number is null, nothing is decrypted or
+   * logged): for comparing and updating, which never send the patient.
+   */
+  @Transactional(readOnly = true)
+  public Optional<ExternalCaseSnapshot> snapshotWithoutPatient(UUID deviationId) {
+    return deviations.findById(deviationId).map(d -> snapshotOf(d, false));
   }
 
   /**
@@ -137,7 +146,8 @@ public class ExternalCaseExchange {
 
   /**
    * Creates a deviation (origin MEDCONTROL, already linked) from a case registered in MedControl
-   * PRO. Idempotent: a second call for the same remote case returns the existing one.
+   * PRO. Idempotent: a second call for the same remote case returns the existing one. The returned
+   * snapshot leaves the patient out (nothing is decrypted for it).
    *
    * <p>Concurrent imports of the same case are serialized by a transaction-scoped advisory lock on
    * the case id, taken before looking for an existing deviation: the second importer waits until
@@ -160,7 +170,7 @@ public class ExternalCaseExchange {
         "select 1 from pg_advisory_xact_lock(?, hashtext(?))", IMPORT_LOCK_SPACE, caseId);
     Optional<Deviation> existing = deviations.findByMedControlCaseId(caseId);
     if (existing.isPresent()) {
-      return snapshotOf(existing.get());
+      return snapshotOf(existing.get(), false);
     }
 
     Instant now = clock.instant();
@@ -221,12 +231,12 @@ public class ExternalCaseExchange {
           "the MedControl PRO case was imported at the same time; retry to get that deviation", e);
     }
     publish(deviation);
-    return snapshotOf(deviation);
+    return snapshotOf(deviation, false);
   }
 
   /**
    * Applies changes made in MedControl PRO, appending one timeline event by MedControl PRO and
-   * publishing DeviationChanged like any command.
+   * publishing DeviationChanged like any command. Returns the deviation without its patient.
    *
    * @throws se.samla.deviation.core.common.application.VersionConflictException when the deviation
    *     is no longer at {@code expectedVersion}
@@ -272,14 +282,16 @@ public class ExternalCaseExchange {
       throw new VersionConflictException("someone else changed the deviation first", false, e);
     }
     publish(deviation);
-    return snapshotOf(deviation);
+    return snapshotOf(deviation, false);
   }
 
   // ---- mapping ------------------------------------------------------------------------------
 
-  private ExternalCaseSnapshot snapshotOf(Deviation d) {
+  private ExternalCaseSnapshot snapshotOf(Deviation d, boolean withPatient) {
     String patientNumber =
-        d.patient().map(p -> revealForTransfer(d, p, clock.instant())).orElse(null);
+        withPatient
+            ? d.patient().map(p -> revealForTransfer(d, p, clock.instant())).orElse(null)
+            : null;
     String medControlCategory =
         categories.findById(d.categoryCode()).map(Category::medControlCode).orElse(null);
     return new ExternalCaseSnapshot(

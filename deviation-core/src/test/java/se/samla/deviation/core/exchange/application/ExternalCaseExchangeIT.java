@@ -205,7 +205,9 @@ class ExternalCaseExchangeIT {
     assertThat(first.probability()).isEqualTo(2);
     assertThat(first.reporter()).isEqualTo(REMOTE_REPORTER);
     assertThat(first.submittedAt()).isEqualTo(reportedAt);
-    assertThat(first.patientIdentityNumber()).isEqualTo("191212121212");
+    assertThat(first.patientIdentityNumber()).isNull(); // not revealed for the reply
+    assertThat(exchange.snapshot(first.deviationId()).orElseThrow().patientIdentityNumber())
+        .isEqualTo("191212121212");
     assertThat(first.caseNumber()).matches("SAMLA-2026-\\d{6}");
 
     Deviation stored = deviations.findById(first.deviationId()).orElseThrow();
