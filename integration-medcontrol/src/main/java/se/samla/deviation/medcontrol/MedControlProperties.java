@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry backoff and the limits after which an item is DEAD
  * @param rateLimit calls per second to MedControl PRO from one instance
  * @param circuitBreaker when to stop calling a failing MedControl PRO
+ * @param retention how long SENT outbox rows and inbox rows are kept (history and dedupe)
  */
 @Validated
 @ConfigurationProperties("medcontrol")
@@ -55,7 +56,8 @@ public record MedControlProperties(
     @DefaultValue("2m") @NotNull Duration lease,
     @Valid @DefaultValue Retry retry,
     @DefaultValue("20") @Min(1) int rateLimit,
-    @Valid @DefaultValue CircuitBreaker circuitBreaker) {
+    @Valid @DefaultValue CircuitBreaker circuitBreaker,
+    @DefaultValue("90d") @NotNull Duration retention) {
 
   /**
    * Exponential backoff with jitter: the n-th retry waits about {@code initialBackoff * 2^(n-1)},

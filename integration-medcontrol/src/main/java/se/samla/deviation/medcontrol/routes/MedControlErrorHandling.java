@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol.routes;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import se.samla.deviation.medcontrol.sync.ChangeFeedPoller;
 import se.samla.deviation.medcontrol.sync.OutboxRelay;
@@ -17,6 +18,7 @@ public class MedControlErrorHandling extends RouteConfigurationBuilder {
 
   static final String OUTBOUND = "medcontrol-outbound-errors";
   static final String INBOUND = "medcontrol-inbound-errors";
+  static final String HOUSEKEEPING = "medcontrol-housekeeping-errors";
 
   private final OutboxRelay relay;
   private final ChangeFeedPoller poller;
@@ -50,5 +52,14 @@ public class MedControlErrorHandling extends RouteConfigurationBuilder {
         .process(
             exchange ->
                 poller.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+
+    routeConfiguration(HOUSEKEEPING)
+        .onException(Exception.class)
+        .handled(true)
+        .maximumRedeliveries(0)
+        .log(
+            LoggingLevel.WARN,
+            "se.samla.deviation.medcontrol.routes",
+            "sync ledger housekeeping failed: ${exception.class.simpleName}; next hour retries");
   }
 }

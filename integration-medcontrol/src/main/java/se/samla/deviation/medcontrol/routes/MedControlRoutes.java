@@ -14,6 +14,7 @@ public class MedControlRoutes extends RouteBuilder {
 
   public static final String OUTBOX_ROUTE = "medcontrol-outbox-relay";
   public static final String CHANGE_FEED_ROUTE = "medcontrol-change-feed";
+  public static final String HOUSEKEEPING_ROUTE = "medcontrol-housekeeping";
 
   private final OutboxRelay relay;
   private final ChangeFeedPoller poller;
@@ -47,5 +48,10 @@ public class MedControlRoutes extends RouteBuilder {
         .routeConfigurationId(MedControlErrorHandling.INBOUND)
         .autoStartup(false)
         .bean(poller, "pollOnce");
+
+    from("timer:medcontrol-housekeeping?delay=60000&period=3600000")
+        .routeId(HOUSEKEEPING_ROUTE)
+        .routeConfigurationId(MedControlErrorHandling.HOUSEKEEPING)
+        .bean(relay, "purgeHistory");
   }
 }

@@ -112,6 +112,16 @@ public class OutboxRelay {
     log.info("outbox item {} attempt {} failed, retrying later: {}", claim.id(), attempts, error);
   }
 
+  /** Drops history older than the retention; runs on every instance, harmlessly twice. */
+  public int purgeHistory() {
+    Integer purged =
+        tx.execute(s -> ledger.purgeHistory(clock.instant().minus(config.retention())));
+    if (purged != null && purged > 0) {
+      log.info("purged {} sync ledger rows older than {}", purged, config.retention());
+    }
+    return purged == null ? 0 : purged;
+  }
+
   /** Claiming itself failed (the database is away): nothing was claimed, the next round retries. */
   public void claimFailed(Exception failure) {
     metrics.claimFailed();

@@ -192,6 +192,22 @@ public class SyncLedger {
         == 1;
   }
 
+  /**
+   * Deletes SENT outbox rows and inbox rows older than {@code before}. DEAD rows stay until an
+   * operator replays them; a feed item seen again after its inbox row is gone merges to no change.
+   */
+  int purgeHistory(Instant before) {
+    int outbox =
+        jdbc.sql("delete from medcontrol_outbox where state = 'SENT' and completed_at < :before")
+            .param("before", ts(before))
+            .update();
+    int inbox =
+        jdbc.sql("delete from medcontrol_inbox where received_at < :before")
+            .param("before", ts(before))
+            .update();
+    return outbox + inbox;
+  }
+
   // ---- links and the merge base -------------------------------------------------------------
 
   /** A deviation's remote case, the remote version we know and the merge base. */

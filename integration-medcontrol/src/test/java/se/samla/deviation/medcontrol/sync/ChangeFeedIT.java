@@ -251,6 +251,7 @@ class ChangeFeedIT extends SyncTestSupport {
         p.lease(),
         p.retry(),
         p.rateLimit(),
-        p.circuitBreaker());
+        p.circuitBreaker(),
+        p.retention());
   }
 }
