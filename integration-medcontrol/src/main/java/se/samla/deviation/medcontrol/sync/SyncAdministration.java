@@ -109,7 +109,7 @@ public class SyncAdministration implements SyncOperations {
         state.equals("PENDING") || state.equals("IN_FLIGHT") ? "o.next_attempt_at" : "o.id desc";
     return jdbc.sql(
             """
-            select o.id, o.deviation_id, d.case_number, o.changes, o.state, o.attempts, o.created_at,
+            select o.id, o.deviation_id, d.case_number, d.version, o.state, o.attempts, o.created_at,
                    o.next_attempt_at, o.last_http_status, o.last_error
               from medcontrol_outbox o join deviation d on d.id = o.deviation_id
              where o.state = :state
@@ -124,7 +124,7 @@ public class SyncAdministration implements SyncOperations {
                     rs.getLong("id"),
                     rs.getObject("deviation_id", UUID.class),
                     rs.getString("case_number"),
-                    rs.getLong("changes"),
+                    rs.getLong("version"),
                     rs.getString("state"),
                     rs.getInt("attempts"),
                     SyncLedger.instant(rs, "created_at"),

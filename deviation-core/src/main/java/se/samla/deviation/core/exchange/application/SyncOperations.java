@@ -14,7 +14,7 @@ public interface SyncOperations {
 
   Overview overview();
 
-  /** Outbound items in a state (PENDING, IN_FLIGHT, DEAD, SENT), oldest first. */
+  /** Outbound items in a state (PENDING, IN_FLIGHT, DEAD, SENT): due first, else newest first. */
   List<OutboxItem> outbox(String state, int limit);
 
   /** Inbound items that could not be applied, newest first. */
