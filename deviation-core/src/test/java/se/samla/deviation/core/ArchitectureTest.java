@@ -1,6 +1,7 @@
 package se.samla.deviation.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -58,4 +59,12 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("..application..")
           .because("application services use infrastructure, not the other way round");
+
+  @ArchTest
+  static final ArchRule featurePackagesAreFreeOfCycles =
+      slices()
+          .matching("se.samla.deviation.core.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because("a feature package that needs another must not be needed by it in return");
 }

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
-import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
-import se.samla.deviation.core.exchange.application.SyncState;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
+import se.samla.deviation.core.deviation.application.MedControlLink;
+import se.samla.deviation.core.deviation.application.MedControlLinks;
+import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
@@ -34,7 +34,7 @@ class OutboundSyncIT {
   @Autowired DeviationWorkflow workflow;
   @Autowired MasterData masterData;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ExternalSyncStatus syncStatus;
+  @Autowired MedControlLinks syncStatus;
 
   MedControlSimulator sim = SimulatorInitializer.simulator();
   Ledger ledger;
@@ -66,8 +66,8 @@ class OutboundSyncIT {
     assertThat(remote.receivingUnitHsaId()).isEqualTo(TestCare.HOME_CARE_A);
     assertThat(remote.json().path("patientIdentityNumber").asText()).isEqualTo("191212121212");
     assertThat(ledger.caseId(id)).isEqualTo(remote.id());
-    SyncStatusView status = syncStatus.of(List.of(id)).get(id);
-    assertThat(status.state()).isEqualTo(SyncState.SENT);
+    MedControlLink status = syncStatus.of(List.of(id)).get(id);
+    assertThat(status.state()).isEqualTo(MedControlSyncState.SENT);
     assertThat(status.caseId()).isEqualTo(remote.id());
 
     workflow.assign(new AssignDeviationCommand(id, null, null), Personas.homeCareHandlerA());

@@ -27,13 +27,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
-import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
-import se.samla.deviation.core.exchange.application.SyncOperations;
-import se.samla.deviation.core.exchange.application.SyncState;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
+import se.samla.deviation.core.deviation.application.MedControlLink;
+import se.samla.deviation.core.deviation.application.MedControlLinks;
+import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.Registrations;
 import se.samla.deviation.core.fixtures.TestCare;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations;
 import se.samla.deviation.core.organisation.application.MasterData;
 
 /**
@@ -50,7 +50,7 @@ class MedControlAdminApiIT {
   /** What the fake was asked to do: "replay 1 by SE...". */
   static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
-  static final Map<UUID, SyncStatusView> SYNC = new ConcurrentHashMap<>();
+  static final Map<UUID, MedControlLink> SYNC = new ConcurrentHashMap<>();
 
   @TestConfiguration
   static class FakeSync {
@@ -58,8 +58,8 @@ class MedControlAdminApiIT {
     // Primary: the real integration is on the runtime classpath and brings its own beans.
     @Bean
     @Primary
-    SyncOperations fakeSyncOperations() {
-      return new SyncOperations() {
+    MedControlOperations fakeSyncOperations() {
+      return new MedControlOperations() {
         @Override
         public Overview overview() {
           return new Overview(
@@ -131,7 +131,7 @@ class MedControlAdminApiIT {
 
     @Bean
     @Primary
-    ExternalSyncStatus fakeSyncStatus() {
+    MedControlLinks fakeSyncStatus() {
       return (Collection<UUID> ids) ->
           ids.stream()
               .filter(SYNC::containsKey)
@@ -276,7 +276,7 @@ class MedControlAdminApiIT {
     Actor reporter = Personas.wardNurse();
     UUID synced = workflow.register(Registrations.aDeviation().build(), reporter).id();
     UUID never = workflow.register(Registrations.aDeviation().build(), reporter).id();
-    SYNC.put(synced, new SyncStatusView("MC-4711", SyncState.SENT, T));
+    SYNC.put(synced, new MedControlLink("MC-4711", MedControlSyncState.SENT, T));
 
     mvc.perform(get("/api/v1/deviations/" + synced).with(as(reporter)))
         .andExpect(status().isOk())

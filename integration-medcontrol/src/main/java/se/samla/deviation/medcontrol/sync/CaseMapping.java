@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
-import se.samla.deviation.core.exchange.application.ExternalAnswer;
-import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
-import se.samla.deviation.core.exchange.application.RemoteCaseChange;
-import se.samla.deviation.core.exchange.application.RemoteCaseRegistration;
+import se.samla.deviation.core.deviation.domain.MedControlAnswer;
+import se.samla.deviation.core.deviation.domain.MedControlChange;
+import se.samla.deviation.core.medcontrol.application.MedControlRegistration;
+import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
 import se.samla.deviation.medcontrol.client.CaseCreate;
 import se.samla.deviation.medcontrol.client.CaseUpdate;
 import se.samla.deviation.medcontrol.client.RemoteCase;
@@ -63,7 +63,7 @@ final class CaseMapping {
 
   // ---- outbound -----------------------------------------------------------------------------
 
-  static CaseCreate toCreate(ExternalCaseSnapshot d) {
+  static CaseCreate toCreate(MedControlSnapshot d) {
     return new CaseCreate(
         SOURCE_SYSTEM,
         d.deviationId().toString(),
@@ -82,7 +82,7 @@ final class CaseMapping {
   }
 
   /** The update that carries the given fields' local values. */
-  static CaseUpdate toUpdate(Set<SharedField> fields, ExternalCaseSnapshot d) {
+  static CaseUpdate toUpdate(Set<SharedField> fields, MedControlSnapshot d) {
     String status = fields.contains(SharedField.STATUS) ? remoteStatus(d.status()) : null;
     String unit = fields.contains(SharedField.RECEIVING_UNIT) ? d.receivingUnitHsaId() : null;
     RemoteCase.Person handler =
@@ -105,7 +105,7 @@ final class CaseMapping {
 
   // ---- inbound ------------------------------------------------------------------------------
 
-  static RemoteCaseRegistration toRegistration(RemoteCase c) {
+  static MedControlRegistration toRegistration(RemoteCase c) {
     PersonRef reporter =
         c.reporter() != null && notBlank(c.reporter().hsaId()) && notBlank(c.reporter().name())
             ? new PersonRef(c.reporter().hsaId(), c.reporter().name())
@@ -116,7 +116,7 @@ final class CaseMapping {
     if (!notBlank(c.description())) {
       throw new UnmappableCaseException("description is missing");
     }
-    return new RemoteCaseRegistration(
+    return new MedControlRegistration(
         c.id(),
         c.occurredAt(),
         c.reportedAt() != null ? c.reportedAt() : c.createdAt(),
@@ -132,7 +132,7 @@ final class CaseMapping {
   }
 
   /** The local change that takes over the given fields' remote values. */
-  static RemoteCaseChange toChange(Set<SharedField> fields, RemoteCase c) {
+  static MedControlChange toChange(Set<SharedField> fields, RemoteCase c) {
     DeviationStatus status = fields.contains(SharedField.STATUS) ? localStatus(c.status()) : null;
     boolean hasHandler = c.handler() != null && notBlank(c.handler().hsaId());
     PersonRef handler =
@@ -142,9 +142,9 @@ final class CaseMapping {
                 notBlank(c.handler().name()) ? c.handler().name() : c.handler().hsaId())
             : null;
     boolean clearHandler = fields.contains(SharedField.HANDLER) && !hasHandler;
-    ExternalAnswer answer =
+    MedControlAnswer answer =
         fields.contains(SharedField.ANSWER) && c.answer() != null
-            ? new ExternalAnswer(
+            ? new MedControlAnswer(
                 c.answer().investigation(),
                 c.answer().causes(),
                 c.answer().measures(),
@@ -152,12 +152,12 @@ final class CaseMapping {
             : null;
     Instant closedAt = fields.contains(SharedField.CLOSED_AT) ? c.closedAt() : null;
     String unit = fields.contains(SharedField.RECEIVING_UNIT) ? c.receivingUnitHsaId() : null;
-    return new RemoteCaseChange(status, handler, clearHandler, answer, closedAt, unit);
+    return new MedControlChange(status, handler, clearHandler, answer, closedAt, unit);
   }
 
   // ---- the values the merge compares --------------------------------------------------------
 
-  static Map<SharedField, String> shared(ExternalCaseSnapshot d) {
+  static Map<SharedField, String> shared(MedControlSnapshot d) {
     Map<SharedField, String> values = new EnumMap<>(SharedField.class);
     values.put(SharedField.STATUS, remoteStatus(d.status()));
     values.put(SharedField.HANDLER, d.handler() == null ? null : d.handler().hsaId());

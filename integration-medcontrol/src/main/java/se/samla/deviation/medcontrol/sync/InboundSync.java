@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
-import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
-import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
+import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
+import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.medcontrol.client.RemoteCase;
 
 /**
@@ -37,19 +37,19 @@ class InboundSync {
   }
 
   private final SyncLedger ledger;
-  private final ExternalCaseExchange exchange;
+  private final MedControlWorkflow workflow;
   private final TransactionTemplate tx;
   private final SyncMetrics metrics;
   private final Clock clock;
 
   InboundSync(
       SyncLedger ledger,
-      ExternalCaseExchange exchange,
+      MedControlWorkflow workflow,
       TransactionTemplate tx,
       SyncMetrics metrics,
       Clock clock) {
     this.ledger = ledger;
-    this.exchange = exchange;
+    this.workflow = workflow;
     this.tx = tx;
     this.metrics = metrics;
     this.clock = clock;
@@ -102,8 +102,7 @@ class InboundSync {
       return Outcome.IGNORED;
     }
     CaseMapping.shared(item); // an unknown status is refused before anything is created
-    ExternalCaseSnapshot created =
-        exchange.registerFromMedControl(CaseMapping.toRegistration(item));
+    MedControlSnapshot created = workflow.registerFromMedControl(CaseMapping.toRegistration(item));
     Map<SharedField, String> base = CaseMapping.shared(created);
     if (!ledger.insertLink(created.deviationId(), item.id(), 0, base, now)) {
       throw new IllegalStateException("a link for case " + item.id() + " appeared concurrently");
@@ -127,8 +126,8 @@ class InboundSync {
     if (item.version() < link.remoteVersion()) {
       return Outcome.UNCHANGED;
     }
-    ExternalCaseSnapshot local =
-        exchange
+    MedControlSnapshot local =
+        workflow
             .snapshotWithoutPatient(link.deviationId())
             .orElseThrow(() -> new IllegalStateException("linked deviation is missing"));
     Map<SharedField, String> localValues = CaseMapping.shared(local);
@@ -148,7 +147,7 @@ class InboundSync {
       take.clear();
     }
     if (!take.isEmpty()) {
-      exchange.applyFromMedControl(
+      workflow.applyFromMedControl(
           link.deviationId(), local.version(), CaseMapping.toChange(take, item));
     }
     for (SharedField f : conflicts) {
@@ -171,8 +170,8 @@ class InboundSync {
   }
 
   /** The deviation as it is here now. */
-  ExternalCaseSnapshot local(java.util.UUID deviationId) {
-    return exchange
+  MedControlSnapshot local(java.util.UUID deviationId) {
+    return workflow
         .snapshotWithoutPatient(deviationId)
         .orElseThrow(() -> new IllegalStateException("linked deviation is missing"));
   }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
-import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
+import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
+import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.medcontrol.client.CaseCreate;
 import se.samla.deviation.medcontrol.client.MedControlClient;
 import se.samla.deviation.medcontrol.client.RemoteCallException;
@@ -26,7 +26,7 @@ class OutboundSync {
   private static final int PRECONDITION_ROUNDS = 2;
 
   private final SyncLedger ledger;
-  private final ExternalCaseExchange exchange;
+  private final MedControlWorkflow workflow;
   private final MedControlClient client;
   private final InboundSync inbound;
   private final TransactionTemplate tx;
@@ -34,13 +34,13 @@ class OutboundSync {
 
   OutboundSync(
       SyncLedger ledger,
-      ExternalCaseExchange exchange,
+      MedControlWorkflow workflow,
       MedControlClient client,
       InboundSync inbound,
       TransactionTemplate tx,
       Clock clock) {
     this.ledger = ledger;
-    this.exchange = exchange;
+    this.workflow = workflow;
     this.client = client;
     this.inbound = inbound;
     this.tx = tx;
@@ -60,8 +60,8 @@ class OutboundSync {
       return update(claim, link.get());
     }
     // Only a create carries the patient: the number is decrypted (and the access logged) for it.
-    ExternalCaseSnapshot deviation =
-        exchange
+    MedControlSnapshot deviation =
+        workflow
             .snapshot(claim.deviationId())
             .orElseThrow(() -> new IllegalStateException("deviation in the outbox is missing"));
     update(claim, createOrFind(claim, deviation));
@@ -74,7 +74,7 @@ class OutboundSync {
    * found case is linked instead of created again. The key is derived from the deviation and
    * version sent, so a resend of the same content is recognized by MedControl PRO.
    */
-  private SyncLedger.Link createOrFind(SyncLedger.Claim claim, ExternalCaseSnapshot deviation) {
+  private SyncLedger.Link createOrFind(SyncLedger.Claim claim, MedControlSnapshot deviation) {
     RemoteCase remote = null;
     if (claim.attempts() > 0) {
       remote = client.findBySourceReference(deviation.deviationId()).orElse(null);
@@ -100,7 +100,7 @@ class OutboundSync {
     return tx.execute(
         status -> {
           Instant now = clock.instant();
-          exchange.linkMedControlCase(deviation.deviationId(), confirmed.id());
+          workflow.linkMedControlCase(deviation.deviationId(), confirmed.id());
           ledger.insertLink(deviation.deviationId(), confirmed.id(), 0, linkedBase, now);
           SyncLedger.Link link = ledger.lockLink(deviation.deviationId()).orElseThrow();
           if (confirmed.version() == 1) {
@@ -119,8 +119,8 @@ class OutboundSync {
   private Result update(SyncLedger.Claim claim, SyncLedger.Link initial) {
     SyncLedger.Link link = initial;
     for (int round = 1; ; round++) {
-      ExternalCaseSnapshot deviation =
-          exchange.snapshotWithoutPatient(claim.deviationId()).orElseThrow();
+      MedControlSnapshot deviation =
+          workflow.snapshotWithoutPatient(claim.deviationId()).orElseThrow();
       Set<SharedField> blocked = ledger.openConflictFields(claim.deviationId());
       Map<SharedField, String> local = CaseMapping.shared(deviation);
       Set<SharedField> changed = ThreeWayMerge.outbound(local, link.base(), blocked);
@@ -159,7 +159,7 @@ class OutboundSync {
   }
 
   private void recordSent(
-      ExternalCaseSnapshot deviation,
+      MedControlSnapshot deviation,
       SyncLedger.Link sentWith,
       Set<SharedField> changed,
       Map<SharedField, String> local,

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.samla.deviation.core.exchange.application.SyncOperations;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations;
 import se.samla.deviation.medcontrol.MedControlProperties;
 import se.samla.deviation.medcontrol.client.MedControlClient;
 import se.samla.deviation.medcontrol.client.RemoteCase;
@@ -23,7 +23,7 @@ import se.samla.deviation.medcontrol.client.RemoteCase;
  * conflicts and their resolution, and the pause switch shared by all instances. Every action is
  * logged with the operator's HSA-id.
  */
-public class SyncAdministration implements SyncOperations {
+public class SyncAdministration implements MedControlOperations {
 
   private static final Logger log = LoggerFactory.getLogger(SyncAdministration.class);
   private static final Set<String> STATES = Set.of("PENDING", "IN_FLIGHT", "DEAD", "SENT");

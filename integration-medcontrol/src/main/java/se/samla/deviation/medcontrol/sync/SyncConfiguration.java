@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
+import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.medcontrol.MedControlProperties;
 import se.samla.deviation.medcontrol.client.MedControlClient;
 
@@ -35,7 +35,7 @@ public class SyncConfiguration {
   @Bean
   InboundSync medControlInbound(
       SyncLedger ledger,
-      ExternalCaseExchange exchange,
+      MedControlWorkflow exchange,
       TransactionTemplate transactionTemplate,
       SyncMetrics metrics,
       Clock clock) {
@@ -45,7 +45,7 @@ public class SyncConfiguration {
   @Bean
   OutboundSync medControlOutbound(
       SyncLedger ledger,
-      ExternalCaseExchange exchange,
+      MedControlWorkflow exchange,
       MedControlClient client,
       InboundSync inbound,
       TransactionTemplate transactionTemplate,

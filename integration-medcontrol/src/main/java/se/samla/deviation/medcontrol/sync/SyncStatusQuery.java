@@ -5,15 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
-import se.samla.deviation.core.exchange.application.SyncState;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
+import se.samla.deviation.core.deviation.application.MedControlLink;
+import se.samla.deviation.core.deviation.application.MedControlLinks;
+import se.samla.deviation.core.deviation.application.MedControlSyncState;
 
 /**
  * Each deviation's sync state for users: CONFLICT while a field waits for a person, FAILED when its
  * latest change is DEAD, PENDING while a change waits or is being sent, else SENT.
  */
-class SyncStatusQuery implements ExternalSyncStatus {
+class SyncStatusQuery implements MedControlLinks {
 
   private final JdbcClient jdbc;
 
@@ -22,8 +22,8 @@ class SyncStatusQuery implements ExternalSyncStatus {
   }
 
   @Override
-  public Map<UUID, SyncStatusView> of(Collection<UUID> deviationIds) {
-    Map<UUID, SyncStatusView> states = new HashMap<>();
+  public Map<UUID, MedControlLink> of(Collection<UUID> deviationIds) {
+    Map<UUID, MedControlLink> states = new HashMap<>();
     if (deviationIds.isEmpty()) {
       return states;
     }
@@ -45,19 +45,19 @@ class SyncStatusQuery implements ExternalSyncStatus {
               if (latest == null && caseId == null) {
                 return;
               }
-              SyncState state;
+              MedControlSyncState state;
               if (rs.getBoolean("conflict")) {
-                state = SyncState.CONFLICT;
+                state = MedControlSyncState.CONFLICT;
               } else if ("DEAD".equals(latest)) {
-                state = SyncState.FAILED;
+                state = MedControlSyncState.FAILED;
               } else if ("PENDING".equals(latest) || "IN_FLIGHT".equals(latest)) {
-                state = SyncState.PENDING;
+                state = MedControlSyncState.PENDING;
               } else {
-                state = caseId == null ? SyncState.PENDING : SyncState.SENT;
+                state = caseId == null ? MedControlSyncState.PENDING : MedControlSyncState.SENT;
               }
               states.put(
                   rs.getObject("id", UUID.class),
-                  new SyncStatusView(caseId, state, SyncLedger.instant(rs, "last_synced_at")));
+                  new MedControlLink(caseId, state, SyncLedger.instant(rs, "last_synced_at")));
             });
     return states;
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
-import se.samla.deviation.core.exchange.application.ExternalAnswer;
-import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
+import se.samla.deviation.core.deviation.domain.MedControlAnswer;
+import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
 import se.samla.deviation.medcontrol.client.CaseUpdate;
 import se.samla.deviation.medcontrol.client.RemoteCase;
 
@@ -50,7 +50,7 @@ class CaseMappingTest {
 
   @Test
   void anUpdateCarriesOnlyTheGivenFields() {
-    ExternalCaseSnapshot d = snapshot(answer("Utrett", "Orsak", "Åtgärd"));
+    MedControlSnapshot d = snapshot(answer("Utrett", "Orsak", "Åtgärd"));
 
     CaseUpdate handlerOnly = CaseMapping.toUpdate(EnumSet.of(SharedField.HANDLER), d);
     assertThat(handlerOnly.handler()).isEqualTo(new RemoteCase.Person("SE-H1", "Hanna"));
@@ -71,7 +71,7 @@ class CaseMappingTest {
 
   @Test
   void equalAnswerTextsHaveEqualDigestsOnBothSides() {
-    ExternalCaseSnapshot here = snapshot(answer("Utrett", "Orsak", "Åtgärd"));
+    MedControlSnapshot here = snapshot(answer("Utrett", "Orsak", "Åtgärd"));
     RemoteCase there =
         remote("ANSWERED", new RemoteCase.Answer("Utrett ", "Orsak", "Åtgärd", T.plusSeconds(9)));
     RemoteCase different =
@@ -83,12 +83,12 @@ class CaseMappingTest {
     assertThat(CaseMapping.shared(different).get(SharedField.ANSWER)).isNotEqualTo(ours);
   }
 
-  private static ExternalAnswer answer(String investigation, String causes, String measures) {
-    return new ExternalAnswer(investigation, causes, measures, T);
+  private static MedControlAnswer answer(String investigation, String causes, String measures) {
+    return new MedControlAnswer(investigation, causes, measures, T);
   }
 
-  private static ExternalCaseSnapshot snapshot(ExternalAnswer answer) {
-    return new ExternalCaseSnapshot(
+  private static MedControlSnapshot snapshot(MedControlAnswer answer) {
+    return new MedControlSnapshot(
         UUID.randomUUID(),
         "AV-1",
         3,

@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
-import se.samla.deviation.core.exchange.application.SyncOperations;
-import se.samla.deviation.core.exchange.application.SyncState;
+import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations;
 import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 
@@ -32,7 +32,8 @@ class ConflictIT extends SyncTestSupport {
     Clash clash = clashOverTheHandler();
 
     assertThat(
-            admin.resolveConflict(clash.conflict().id(), SyncOperations.Resolution.LOCAL, OPERATOR))
+            admin.resolveConflict(
+                clash.conflict().id(), MedControlOperations.Resolution.LOCAL, OPERATOR))
         .isTrue();
 
     Eventually.await(
@@ -46,7 +47,8 @@ class ConflictIT extends SyncTestSupport {
     Eventually.await(
         WITHIN,
         "the sync state no longer CONFLICT",
-        () -> syncStatus.of(List.of(clash.id())).get(clash.id()).state() == SyncState.SENT);
+        () ->
+            syncStatus.of(List.of(clash.id())).get(clash.id()).state() == MedControlSyncState.SENT);
   }
 
   @Test
@@ -55,7 +57,7 @@ class ConflictIT extends SyncTestSupport {
 
     assertThat(
             admin.resolveConflict(
-                clash.conflict().id(), SyncOperations.Resolution.REMOTE, OPERATOR))
+                clash.conflict().id(), MedControlOperations.Resolution.REMOTE, OPERATOR))
         .isTrue();
 
     assertThat(here(clash.id()).handler().hsaId()).isEqualTo(TestCare.HOME_CARE_A_SECOND_HANDLER);
@@ -63,10 +65,10 @@ class ConflictIT extends SyncTestSupport {
     assertThat(sim.caseById(clash.caseId()).orElseThrow().handler().hsaId())
         .isEqualTo(TestCare.HOME_CARE_A_SECOND_HANDLER);
     assertThat(syncStatus.of(List.of(clash.id())).get(clash.id()).state())
-        .isNotEqualTo(SyncState.CONFLICT);
+        .isNotEqualTo(MedControlSyncState.CONFLICT);
   }
 
-  record Clash(UUID id, String caseId, SyncOperations.Conflict conflict) {}
+  record Clash(UUID id, String caseId, MedControlOperations.Conflict conflict) {}
 
   /**
    * Both sides change the handler while MedControl PRO is unreachable for us; then it comes back.
@@ -86,7 +88,7 @@ class ConflictIT extends SyncTestSupport {
       sim.faults().down(false);
     }
 
-    SyncOperations.Conflict conflict =
+    MedControlOperations.Conflict conflict =
         Eventually.await(
             WITHIN,
             "a conflict over the handler",
@@ -100,7 +102,7 @@ class ConflictIT extends SyncTestSupport {
     assertThat(conflict.localValue()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
     assertThat(conflict.remoteValue()).isEqualTo(TestCare.HOME_CARE_A_SECOND_HANDLER);
     assertThat(ledger.openConflicts(id)).hasSize(1);
-    assertThat(syncStatus.of(List.of(id)).get(id).state()).isEqualTo(SyncState.CONFLICT);
+    assertThat(syncStatus.of(List.of(id)).get(id).state()).isEqualTo(MedControlSyncState.CONFLICT);
 
     // What we changed without a clash (the status) still goes out; the handler does not.
     Eventually.await(
@@ -111,7 +113,7 @@ class ConflictIT extends SyncTestSupport {
     assertThat(here(id).handler().hsaId()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
     assertThat(sim.caseById(caseId).orElseThrow().handler().hsaId())
         .isEqualTo(TestCare.HOME_CARE_A_SECOND_HANDLER);
-    assertThat(syncStatus.of(List.of(id)).get(id).state()).isEqualTo(SyncState.CONFLICT);
+    assertThat(syncStatus.of(List.of(id)).get(id).state()).isEqualTo(MedControlSyncState.CONFLICT);
     return new Clash(id, caseId, conflict);
   }
 }

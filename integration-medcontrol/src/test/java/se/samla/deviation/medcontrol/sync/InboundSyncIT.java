@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
-import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
+import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
 import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.simulator.MedControlCase;
@@ -28,7 +28,7 @@ class InboundSyncIT extends SyncTestSupport {
     MedControlCase remote = remoteCaseForUs();
 
     UUID id = imported(remote.id());
-    ExternalCaseSnapshot d = here(id);
+    MedControlSnapshot d = here(id);
     assertThat(d.origin()).isEqualTo(DeviationOrigin.MEDCONTROL);
     assertThat(d.medControlCaseId()).isEqualTo(remote.id());
     assertThat(d.receivingUnitHsaId()).isEqualTo(TestCare.HOME_CARE_A);
@@ -52,7 +52,7 @@ class InboundSyncIT extends SyncTestSupport {
 
     Eventually.await(
         WITHIN, "the remote answer here", () -> here(id).status() == DeviationStatus.ANSWERED);
-    ExternalCaseSnapshot answered = here(id);
+    MedControlSnapshot answered = here(id);
     assertThat(answered.answer().investigation()).isEqualTo("Utrett i MedControl");
     assertThat(answered.answer().measures()).isEqualTo("Ny rutin");
     assertThat(answered.handler().hsaId()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
@@ -76,7 +76,7 @@ class InboundSyncIT extends SyncTestSupport {
 
     Eventually.await(
         WITHIN, "the remote answer here", () -> here(id).status() == DeviationStatus.ANSWERED);
-    ExternalCaseSnapshot d = here(id);
+    MedControlSnapshot d = here(id);
     assertThat(d.answer().investigation()).isEqualTo("Utredning");
     assertThat(d.answer().causes()).isEqualTo("Orsaker");
     assertThat(d.version()).isGreaterThan(versionBefore);

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
-import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
+import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
+import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 
 /**
@@ -25,7 +25,7 @@ class OutboundCrashIT extends OutboundTestSupport {
   private static final Duration LEASE = Duration.ofSeconds(30);
 
   @Autowired OutboundSync outbound;
-  @Autowired ExternalCaseExchange exchange;
+  @Autowired MedControlWorkflow medControl;
 
   @AfterEach
   void resumeSync() {
@@ -80,7 +80,7 @@ class OutboundCrashIT extends OutboundTestSupport {
     SyncLedger.Claim crashed = claimByHand(id, Instant.now(), LEASE);
     assertThat(crashed).isNotNull();
     // What the crashed instance did before dying: OutboundSync's create, without what follows.
-    ExternalCaseSnapshot deviation = exchange.snapshot(id).orElseThrow();
+    MedControlSnapshot deviation = medControl.snapshot(id).orElseThrow();
     UUID key = CaseMapping.key("create", id.toString(), String.valueOf(deviation.version()));
     client.create(CaseMapping.toCreate(deviation), key);
     assertThat(casesOf(id)).hasSize(1);

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samla.deviation.core.deviation.application.CommentDeviationCommand;
+import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.deviation.domain.Visibility;
-import se.samla.deviation.core.exchange.application.SyncState;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.medcontrol.Eventually;
@@ -126,7 +126,7 @@ class OutboundFaultsIT extends OutboundTestSupport {
     assertThat(casesOf(id)).hasSize(1);
     assertThat(sim.successfulCreates() - createdBefore).isEqualTo(1);
     assertThat(requests("GET", CASES)).isGreaterThan(lookupsBefore);
-    assertThat(status(id).state()).isEqualTo(SyncState.SENT);
+    assertThat(status(id).state()).isEqualTo(MedControlSyncState.SENT);
     assertThat(status(id).caseId()).isEqualTo(remoteOf(id).id());
   }
 
@@ -148,7 +148,7 @@ class OutboundFaultsIT extends OutboundTestSupport {
     assertThat(dead.get("last_http_status")).isEqualTo(422);
     assertThat(requests("POST", CASES) - postsBefore).isEqualTo(1);
     assertThat(casesOf(id)).isEmpty();
-    assertThat(status(id).state()).isEqualTo(SyncState.FAILED);
+    assertThat(status(id).state()).isEqualTo(MedControlSyncState.FAILED);
 
     assertThat(administration.replay(((Number) dead.get("id")).longValue(), OPERATOR)).isTrue();
 
@@ -158,7 +158,7 @@ class OutboundFaultsIT extends OutboundTestSupport {
     Set<String> keys = newKeys(keysBefore);
     assertThat(keys).hasSize(1);
     assertThat(sim.createsWithKey(keys.iterator().next())).isEqualTo(2);
-    assertThat(status(id).state()).isEqualTo(SyncState.SENT);
+    assertThat(status(id).state()).isEqualTo(MedControlSyncState.SENT);
   }
 
   /**
@@ -200,7 +200,7 @@ class OutboundFaultsIT extends OutboundTestSupport {
       assertThat(conflicts.get(0).get("local_value")).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
       assertThat(conflicts.get(0).get("remote_value"))
           .isEqualTo(TestCare.HOME_CARE_A_SECOND_HANDLER);
-      assertThat(status(id).state()).isEqualTo(SyncState.CONFLICT);
+      assertThat(status(id).state()).isEqualTo(MedControlSyncState.CONFLICT);
     } finally {
       administration.resume(OPERATOR);
     }

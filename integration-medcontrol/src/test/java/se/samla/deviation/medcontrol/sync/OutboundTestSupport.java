@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
-import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
+import se.samla.deviation.core.deviation.application.MedControlLink;
+import se.samla.deviation.core.deviation.application.MedControlLinks;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
@@ -43,7 +43,7 @@ abstract class OutboundTestSupport {
   @Autowired JdbcTemplate jdbc;
   @Autowired SyncAdministration administration;
   @Autowired SyncLedger syncLedger;
-  @Autowired ExternalSyncStatus syncStatus;
+  @Autowired MedControlLinks syncStatus;
 
   final MedControlSimulator sim = SimulatorInitializer.simulator();
   Ledger ledger;
@@ -143,7 +143,7 @@ abstract class OutboundTestSupport {
     return now;
   }
 
-  SyncStatusView status(UUID id) {
+  MedControlLink status(UUID id) {
     return syncStatus.of(List.of(id)).get(id);
   }
 

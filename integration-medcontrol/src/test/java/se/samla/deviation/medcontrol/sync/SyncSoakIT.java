@@ -26,10 +26,10 @@ import se.samla.deviation.core.deviation.application.DeviationWorkflow;
 import se.samla.deviation.core.deviation.application.RequestInformationCommand;
 import se.samla.deviation.core.deviation.application.SupplyInformationCommand;
 import se.samla.deviation.core.deviation.domain.Visibility;
-import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
+import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.core.organisation.application.MasterData;
 import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.Ledger;
@@ -55,7 +55,7 @@ class SyncSoakIT {
   @Autowired DeviationWorkflow workflow;
   @Autowired MasterData masterData;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ExternalCaseExchange exchange;
+  @Autowired MedControlWorkflow medControl;
   @Autowired MedControlClient client;
   @Autowired MedControlProperties config;
   @Autowired SyncMetrics metrics;
@@ -170,7 +170,7 @@ class SyncSoakIT {
     int conflicts = 0;
     for (UUID id : all) {
       String caseId = ledger.caseId(id);
-      Map<SharedField, String> here = CaseMapping.shared(exchange.snapshot(id).orElseThrow());
+      Map<SharedField, String> here = CaseMapping.shared(medControl.snapshot(id).orElseThrow());
       Map<SharedField, String> there = CaseMapping.shared(client.get(caseId));
       List<String> open =
           ledger.openConflicts(id).stream().map(r -> (String) r.get("field")).toList();

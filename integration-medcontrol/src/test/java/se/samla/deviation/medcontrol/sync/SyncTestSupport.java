@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
-import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
-import se.samla.deviation.core.exchange.application.ExternalCaseSnapshot;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
+import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
+import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.core.organisation.application.MasterData;
 import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.Ledger;
@@ -37,7 +37,7 @@ abstract class SyncTestSupport {
   static final Duration WITHIN = Duration.ofSeconds(20);
 
   @Autowired DeviationWorkflow workflow;
-  @Autowired ExternalCaseExchange exchange;
+  @Autowired MedControlWorkflow medControl;
   @Autowired MasterData masterData;
   @Autowired JdbcTemplate jdbc;
   @Autowired SyncLedger syncLedger;
@@ -105,8 +105,8 @@ abstract class SyncTestSupport {
     return ledger.caseId(id);
   }
 
-  ExternalCaseSnapshot here(UUID id) {
-    return exchange.snapshot(id).orElseThrow();
+  MedControlSnapshot here(UUID id) {
+    return medControl.snapshot(id).orElseThrow();
   }
 
   int events(UUID id, String type) {

@@ -25,11 +25,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
-import se.samla.deviation.core.exchange.application.ExternalCaseExchange;
 import se.samla.deviation.core.fixtures.MutableClock;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
+import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.core.organisation.application.MasterData;
 import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
@@ -53,7 +53,7 @@ class TwoInstancesIT {
   @Autowired DataSource dataSource;
   @Autowired MeterRegistry meters;
   @Autowired SyncAdministration administration;
-  @Autowired ExternalCaseExchange exchange;
+  @Autowired MedControlWorkflow medControl;
   @Autowired Clock clock;
 
   MedControlSimulator sim = SimulatorInitializer.simulator();
@@ -132,7 +132,7 @@ class TwoInstancesIT {
 
       // Each create key was requested once (nothing pushed twice).
       for (UUID id : ids) {
-        long version = exchange.snapshot(id).orElseThrow().version();
+        long version = medControl.snapshot(id).orElseThrow().version();
         String key = CaseMapping.key("create", id.toString(), String.valueOf(version)).toString();
         assertThat(sim.createsWithKey(key)).as("creates with the key of %s", id).isEqualTo(1);
       }

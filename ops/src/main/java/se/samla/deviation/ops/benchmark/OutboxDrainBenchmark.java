@@ -18,11 +18,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.CoreConfiguration;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
-import se.samla.deviation.core.exchange.application.SyncOperations;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.Registrations;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations;
 import se.samla.deviation.core.organisation.application.MasterData;
 import se.samla.deviation.medcontrol.simulator.MedControlSimulator;
 
@@ -116,7 +116,7 @@ public final class OutboxDrainBenchmark {
               .run(properties.toArray(String[]::new))) {
         TestCare.install(context.getBean(MasterData.class));
         DeviationWorkflow workflow = context.getBean(DeviationWorkflow.class);
-        SyncOperations sync = context.getBean(SyncOperations.class);
+        MedControlOperations sync = context.getBean(MedControlOperations.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         System.out.printf(
             "# concurrency %d, %d deviations, %s%n",

@@ -8,15 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samla.deviation.core.common.application.VersionConflictException;
 import se.samla.deviation.core.deviation.domain.Deviation;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.infrastructure.DeadlineProperties;
@@ -36,23 +34,23 @@ public class AutoCloseAnsweredDeviations {
   private static final Logger log = LoggerFactory.getLogger(AutoCloseAnsweredDeviations.class);
 
   private final Deviations deviations;
+  private final DeviationCommit commit;
   private final LockRegistry locks;
   private final TransactionTemplate transaction;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final int afterDays;
 
   AutoCloseAnsweredDeviations(
       Deviations deviations,
+      DeviationCommit commit,
       LockRegistry locks,
       PlatformTransactionManager transactions,
-      ApplicationEventPublisher events,
       Clock clock,
       DeadlineProperties properties) {
     this.deviations = deviations;
+    this.commit = commit;
     this.locks = locks;
     this.transaction = new TransactionTemplate(transactions);
-    this.events = events;
     this.clock = clock;
     this.afterDays = properties.autoCloseAfterDays();
   }
@@ -112,11 +110,10 @@ public class AutoCloseAnsweredDeviations {
                   return false;
                 }
                 d.autoClose(now, afterDays);
-                deviations.flush();
-                d.pullDomainEvents().forEach(events::publishEvent);
+                commit.changed(d);
                 return true;
               }));
-    } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+    } catch (VersionConflictException e) {
       // Someone changed the deviation meanwhile (a version or timeline-sequence clash).
       log.info("deviation {} changed while auto-closing; left for the next run", id);
       return false;

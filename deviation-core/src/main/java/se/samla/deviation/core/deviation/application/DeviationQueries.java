@@ -38,8 +38,6 @@ import se.samla.deviation.core.deviation.domain.DeviationAction;
 import se.samla.deviation.core.deviation.domain.DeviationPermissions;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
-import se.samla.deviation.core.exchange.application.ExternalSyncStatus;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
 import se.samla.deviation.core.organisation.application.ReferenceData;
 import se.samla.deviation.core.organisation.application.ReferenceData.UnitView;
 import se.samla.deviation.core.patient.domain.PatientProtector;
@@ -57,7 +55,7 @@ public class DeviationQueries {
   private final ReferenceData referenceData;
   private final PatientProtector patients;
   private final PatientAccessLog accessLog;
-  private final ObjectProvider<ExternalSyncStatus> syncStatus;
+  private final ObjectProvider<MedControlLinks> syncStatus;
   private final Clock clock;
 
   DeviationQueries(
@@ -65,7 +63,7 @@ public class DeviationQueries {
       ReferenceData referenceData,
       PatientProtector patients,
       PatientAccessLog accessLog,
-      ObjectProvider<ExternalSyncStatus> syncStatus,
+      ObjectProvider<MedControlLinks> syncStatus,
       Clock clock) {
     this.syncStatus = syncStatus;
     this.deviations = deviations;
@@ -196,15 +194,15 @@ public class DeviationQueries {
   }
 
   /** The sync state from the integration when it is there; else just the linked case, if any. */
-  private SyncStatusView medControl(Deviation d) {
+  private MedControlLink medControl(Deviation d) {
     String caseId = d.medControlCaseId().orElse(null);
-    ExternalSyncStatus status = syncStatus.getIfAvailable();
-    SyncStatusView view = status == null ? null : status.of(List.of(d.id())).get(d.id());
+    MedControlLinks status = syncStatus.getIfAvailable();
+    MedControlLink view = status == null ? null : status.of(List.of(d.id())).get(d.id());
     if (view == null) {
-      return caseId == null ? null : new SyncStatusView(caseId, null, null);
+      return caseId == null ? null : new MedControlLink(caseId, null, null);
     }
     return view.caseId() == null && caseId != null
-        ? new SyncStatusView(caseId, view.state(), view.lastSyncedAt())
+        ? new MedControlLink(caseId, view.state(), view.lastSyncedAt())
         : view;
   }
 

@@ -10,7 +10,6 @@ import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
 
 /**
  * A deviation as one actor may see it: patient revealed or masked, and what they may do next.
@@ -47,7 +46,7 @@ public record DeviationView(
     Instant closedAt,
     PatientView patient,
     DeviationOrigin origin,
-    SyncStatusView medControl,
+    MedControlLink medControl,
     Set<DeviationAction> allowedActions) {
 
   /** A unit with its name and organisation. */

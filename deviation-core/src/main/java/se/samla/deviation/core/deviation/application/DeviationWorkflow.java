@@ -5,16 +5,12 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.samla.deviation.core.access.domain.Actor;
@@ -33,13 +29,8 @@ import se.samla.deviation.core.deviation.infrastructure.CaseNumberGenerator;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
 import se.samla.deviation.core.organisation.domain.Category;
 import se.samla.deviation.core.organisation.domain.HandlerAppointment;
-import se.samla.deviation.core.organisation.domain.Unit;
 import se.samla.deviation.core.organisation.infrastructure.Categories;
 import se.samla.deviation.core.organisation.infrastructure.HandlerAppointments;
-import se.samla.deviation.core.organisation.infrastructure.Units;
-import se.samla.deviation.core.patient.domain.InvalidPersonalIdentityNumberException;
-import se.samla.deviation.core.patient.domain.PatientProtector;
-import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
 import se.samla.deviation.core.patient.domain.ProtectedPatient;
 
 /**
@@ -56,39 +47,36 @@ public class DeviationWorkflow {
   private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
   private final Deviations deviations;
+  private final DeviationCommit commit;
+  private final RegistrationChecks checks;
   private final CaseNumberGenerator caseNumbers;
-  private final Units units;
   private final Categories categories;
   private final HandlerAppointments handlers;
-  private final PatientProtector patients;
   private final DeadlinePolicy deadlines;
   private final DeviationQueries queries;
   private final Validator validator;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   DeviationWorkflow(
       Deviations deviations,
+      DeviationCommit commit,
+      RegistrationChecks checks,
       CaseNumberGenerator caseNumbers,
-      Units units,
       Categories categories,
       HandlerAppointments handlers,
-      PatientProtector patients,
       DeadlinePolicy deadlines,
       DeviationQueries queries,
       Validator validator,
-      ApplicationEventPublisher events,
       Clock clock) {
     this.deviations = deviations;
+    this.commit = commit;
+    this.checks = checks;
     this.caseNumbers = caseNumbers;
-    this.units = units;
     this.categories = categories;
     this.handlers = handlers;
-    this.patients = patients;
     this.deadlines = deadlines;
     this.queries = queries;
     this.validator = validator;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -100,14 +88,17 @@ public class DeviationWorkflow {
         command.reportingUnitHsaId() == null || command.reportingUnitHsaId().isBlank()
             ? actor.actingUnitHsaId()
             : command.reportingUnitHsaId();
-    UnitRef reporting = activeUnit(reportingUnitId, "reportingUnitHsaId", errors);
-    UnitRef receiving = activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
+    UnitRef reporting = checks.activeUnit(reportingUnitId, "reportingUnitHsaId", errors);
+    UnitRef receiving =
+        checks.activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
     if (command.categoryCode() != null
         && categories.findById(command.categoryCode()).filter(Category::active).isEmpty()) {
       errors.add(new FieldError("categoryCode", "unknown", "no active category with that code"));
     }
     checkTimes(command, now, errors);
-    ProtectedPatient patient = protect(command.patientIdentityNumber(), now, errors);
+    ProtectedPatient patient =
+        checks.patient(
+            command.patientIdentityNumber(), "patient.personalIdentityNumber", now, errors);
     failOn(errors);
 
     NewDeviation data =
@@ -128,8 +119,7 @@ public class DeviationWorkflow {
     Deviation deviation =
         Deviation.submit(
             UUID.randomUUID(), caseNumbers.next(), data, actor.person(), now, deadlines);
-    deviations.persist(deviation);
-    publish(deviation);
+    commit.added(deviation);
     return queries.view(deviation, actor);
   }
 
@@ -169,7 +159,8 @@ public class DeviationWorkflow {
         DeviationAction.FORWARD,
         d -> {
           List<FieldError> errors = new ArrayList<>();
-          UnitRef target = activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
+          UnitRef target =
+              checks.activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
           if (target != null && target.hsaId().equals(d.receivingUnit().hsaId())) {
             errors.add(
                 new FieldError(
@@ -277,7 +268,7 @@ public class DeviationWorkflow {
           UnitRef target = null;
           if (command.receivingUnitHsaId() != null && !command.receivingUnitHsaId().isBlank()) {
             List<FieldError> errors = new ArrayList<>();
-            target = activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
+            target = checks.activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
             failOn(errors);
           }
           d.resubmit(
@@ -325,28 +316,8 @@ public class DeviationWorkflow {
           "the deviation has changed since version " + expectedVersion, true, null);
     }
     step.accept(deviation);
-    try {
-      deviations.flush();
-    } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
-      if (e instanceof DataIntegrityViolationException && !isTimelineRace(e)) {
-        throw e;
-      }
-      throw new VersionConflictException("someone else changed the deviation first", false, e);
-    }
-    publish(deviation);
+    commit.changed(deviation);
     return queries.view(deviation, actor);
-  }
-
-  /**
-   * Hibernate inserts new timeline rows before it updates the aggregate's version, so a racing
-   * command usually meets the unique (deviation, sequence number) key first: the same conflict.
-   */
-  private static boolean isTimelineRace(RuntimeException e) {
-    return e.getMessage() != null && e.getMessage().contains("deviation_event_sequence_unique");
-  }
-
-  private void publish(Deviation deviation) {
-    deviation.pullDomainEvents().forEach(events::publishEvent);
   }
 
   private List<FieldError> violations(Object command) {
@@ -362,24 +333,6 @@ public class DeviationWorkflow {
     return new ArrayList<>(onePerField.values());
   }
 
-  private UnitRef activeUnit(String hsaId, String field, List<FieldError> errors) {
-    if (hsaId == null || hsaId.isBlank()) {
-      if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-        errors.add(new FieldError(field, "required", "a unit is required"));
-      }
-      return null;
-    }
-    return units
-        .findById(hsaId)
-        .filter(Unit::active)
-        .map(u -> new UnitRef(u.hsaId(), u.organisationHsaId()))
-        .orElseGet(
-            () -> {
-              errors.add(new FieldError(field, "unknown", "no active unit with that HSA-id"));
-              return null;
-            });
-  }
-
   private static void checkTimes(RegisterDeviationCommand c, Instant now, List<FieldError> errors) {
     Instant latest = now.plus(FUTURE_TOLERANCE);
     if (c.occurredAt() != null && c.occurredAt().isAfter(latest)) {
@@ -391,23 +344,6 @@ public class DeviationWorkflow {
       } else if (c.occurredAt() != null && c.discoveredAt().isBefore(c.occurredAt())) {
         errors.add(new FieldError("discoveredAt", "beforeOccurred", "cannot be before occurredAt"));
       }
-    }
-  }
-
-  private ProtectedPatient protect(String number, Instant now, List<FieldError> errors) {
-    if (number == null || number.isBlank()) {
-      return null;
-    }
-    try {
-      LocalDate today = LocalDate.ofInstant(now, deadlines.zone());
-      return patients.protect(PersonalIdentityNumber.parse(number, today));
-    } catch (InvalidPersonalIdentityNumberException e) {
-      errors.add(
-          new FieldError(
-              "patient.personalIdentityNumber",
-              e.reason().name(),
-              "not a valid personnummer or samordningsnummer"));
-      return null;
     }
   }
 

@@ -377,8 +377,13 @@ public class Deviation {
    * @return whether anything changed; a change that changes nothing appends no event
    */
   public boolean applyMedControlChange(
-      MedControlChange change, Instant now, DeadlinePolicy policy) {
+      MedControlChange change, UnitRef newReceivingUnit, Instant now, DeadlinePolicy policy) {
     Objects.requireNonNull(change, "change");
+    if ((newReceivingUnit == null) != (change.receivingUnitHsaId() == null)
+        || (newReceivingUnit != null
+            && !newReceivingUnit.hsaId().equals(change.receivingUnitHsaId()))) {
+      throw new IllegalArgumentException("the resolved unit must be the one the change names");
+    }
     if (change.isEmpty()) {
       return false;
     }
@@ -394,13 +399,12 @@ public class Deviation {
     Map<String, String> details = new LinkedHashMap<>();
 
     boolean unitChanged =
-        change.receivingUnit() != null
-            && !change.receivingUnit().hsaId().equals(receivingUnit.hsaId());
+        newReceivingUnit != null && !newReceivingUnit.hsaId().equals(receivingUnit.hsaId());
     if (unitChanged) {
       details.put("fromUnit", receivingUnit.hsaId());
-      details.put("receivingUnit", change.receivingUnit().hsaId());
+      details.put("receivingUnit", newReceivingUnit.hsaId());
       changed.add("receivingUnit");
-      receivingUnit = change.receivingUnit();
+      receivingUnit = newReceivingUnit;
       startDeadlines(now, policy);
     }
 
@@ -438,7 +442,7 @@ public class Deviation {
     }
 
     if (change.answer() != null) {
-      MedControlChange.RemoteAnswer a = change.answer();
+      MedControlAnswer a = change.answer();
       PersonRef by = handler != null ? handler : PersonRef.MEDCONTROL;
       Answer given =
           new Answer(

@@ -4,8 +4,8 @@ import java.time.Instant;
 import se.samla.deviation.core.access.domain.PersonRef;
 
 /**
- * Changes made in MedControl PRO, to be applied to a deviation here. A null field is left as it is;
- * {@code clearHandler} removes the handler.
+ * Changes made in MedControl PRO that the sync decided to apply to a deviation here. A null field
+ * is left as it is; {@code clearHandler} removes the handler.
  *
  * @param status the new status; any status may be set (MedControl PRO is not bound by our diagram)
  * @param handler the new handler, or null
@@ -13,15 +13,16 @@ import se.samla.deviation.core.access.domain.PersonRef;
  * @param answer the answer (återkoppling) given in MedControl PRO, or null
  * @param closedAt when the case was closed there; only together with status CLOSED (or alone, which
  *     then means CLOSED)
- * @param receivingUnit the new receiving unit, or null
+ * @param receivingUnitHsaId the HSA-id of the new receiving unit, or null; the application service
+ *     resolves it to a unit before the aggregate sees it
  */
 public record MedControlChange(
     DeviationStatus status,
     PersonRef handler,
     boolean clearHandler,
-    RemoteAnswer answer,
+    MedControlAnswer answer,
     Instant closedAt,
-    UnitRef receivingUnit) {
+    String receivingUnitHsaId) {
 
   public MedControlChange {
     if (handler != null && clearHandler) {
@@ -35,10 +36,6 @@ public record MedControlChange(
         && !clearHandler
         && answer == null
         && closedAt == null
-        && receivingUnit == null;
+        && receivingUnitHsaId == null;
   }
-
-  /** An answer as MedControl PRO gives it; {@code answeredAt} null means "when applied". */
-  public record RemoteAnswer(
-      String investigation, String causes, String measures, Instant answeredAt) {}
 }

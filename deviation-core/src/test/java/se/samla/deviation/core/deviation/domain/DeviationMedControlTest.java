@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.samla.deviation.core.access.domain.PersonRef;
-import se.samla.deviation.core.deviation.domain.MedControlChange.RemoteAnswer;
 
 /** Deviations registered in MedControl PRO, and changes made there applied here. */
 class DeviationMedControlTest {
@@ -89,7 +88,7 @@ class DeviationMedControlTest {
   @Test
   void anyStatusMayBeSetAndOneEventNamesTheChangedFields() {
     Deviation d = inStatus(SUBMITTED);
-    boolean changed = d.applyMedControlChange(change(ANSWERED), LATER, POLICY);
+    boolean changed = apply(d, change(ANSWERED), LATER);
 
     assertThat(changed).isTrue();
     assertThat(d.status()).isEqualTo(ANSWERED);
@@ -124,15 +123,13 @@ class DeviationMedControlTest {
     int events = d.events().size();
     Instant closedAt = d.closedAt().orElseThrow();
 
-    assertThatThrownBy(() -> d.applyMedControlChange(change(ASSIGNED), LATER, POLICY))
+    assertThatThrownBy(() -> apply(d, change(ASSIGNED), LATER))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining(finished.name())
         .extracting(e -> ((IllegalTransitionException) e).status())
         .isEqualTo(finished);
     assertThatThrownBy(
-            () ->
-                d.applyMedControlChange(
-                    new MedControlChange(null, HANDLER, false, null, null, null), LATER, POLICY))
+            () -> apply(d, new MedControlChange(null, HANDLER, false, null, null, null), LATER))
         .isInstanceOf(IllegalTransitionException.class);
     assertThat(d.status()).isEqualTo(finished);
     assertThat(d.closedAt()).contains(closedAt);
@@ -144,9 +141,7 @@ class DeviationMedControlTest {
   void anEmptyChangeDoesNothing() {
     Deviation d = inStatus(ASSIGNED);
     Instant lastChanged = d.lastChangedAt();
-    assertThat(
-            d.applyMedControlChange(
-                new MedControlChange(null, null, false, null, null, null), LATER, POLICY))
+    assertThat(apply(d, new MedControlChange(null, null, false, null, null, null), LATER))
         .isFalse();
     assertThat(d.events()).hasSize(2);
     assertThat(d.lastChangedAt()).isEqualTo(lastChanged);
@@ -157,10 +152,10 @@ class DeviationMedControlTest {
   void aChangeThatChangesNothingAppendsNoEvent() {
     Deviation d = inStatus(ASSIGNED);
     assertThat(
-            d.applyMedControlChange(
-                new MedControlChange(ASSIGNED, HANDLER, false, null, null, HOME_CARE),
-                LATER,
-                POLICY))
+            apply(
+                d,
+                new MedControlChange(ASSIGNED, HANDLER, false, null, null, HOME_CARE.hsaId()),
+                LATER))
         .isFalse();
     assertThat(d.events()).hasSize(2);
     assertThat(d.pullDomainEvents()).isEmpty();
@@ -169,9 +164,7 @@ class DeviationMedControlTest {
   @Test
   void anEmptyChangeIsAllowedEvenWhenClosed() {
     Deviation d = inStatus(CLOSED);
-    assertThat(
-            d.applyMedControlChange(
-                new MedControlChange(null, null, false, null, null, null), LATER, POLICY))
+    assertThat(apply(d, new MedControlChange(null, null, false, null, null, null), LATER))
         .isFalse();
   }
 
@@ -179,7 +172,7 @@ class DeviationMedControlTest {
   void enteringInformationRequestedStopsTheAnswerClock() {
     Deviation d = inStatus(ASSIGNED);
     Instant due = d.answerDueAt();
-    d.applyMedControlChange(change(INFORMATION_REQUESTED), LATER, POLICY);
+    apply(d, change(INFORMATION_REQUESTED), LATER);
 
     assertThat(d.status()).isEqualTo(INFORMATION_REQUESTED);
     assertThat(d.pausedAt()).contains(LATER);
@@ -196,7 +189,7 @@ class DeviationMedControlTest {
     Instant pausedAt = d.pausedAt().orElseThrow();
     Instant resumed = pausedAt.plus(Duration.ofDays(5));
 
-    d.applyMedControlChange(change(ASSIGNED), resumed, POLICY);
+    apply(d, change(ASSIGNED), resumed);
 
     assertThat(d.status()).isEqualTo(ASSIGNED);
     assertThat(d.pausedAt()).isEmpty();
@@ -206,8 +199,7 @@ class DeviationMedControlTest {
   @Test
   void aNewReceivingUnitRestartsTheDeadlinesAndDropsTheHandler() {
     Deviation d = inStatus(ASSIGNED);
-    d.applyMedControlChange(
-        new MedControlChange(null, null, false, null, null, SHORT_TERM), LATER, POLICY);
+    apply(d, new MedControlChange(null, null, false, null, null, SHORT_TERM.hsaId()), LATER);
 
     assertThat(d.receivingUnit()).isEqualTo(SHORT_TERM);
     assertThat(d.handler()).isEmpty();
@@ -227,8 +219,7 @@ class DeviationMedControlTest {
   @Test
   void aNewReceivingUnitWhileWaitingForInformationKeepsTheClockStopped() {
     Deviation d = inStatus(INFORMATION_REQUESTED);
-    d.applyMedControlChange(
-        new MedControlChange(null, null, false, null, null, SHORT_TERM), LATER, POLICY);
+    apply(d, new MedControlChange(null, null, false, null, null, SHORT_TERM.hsaId()), LATER);
 
     assertThat(d.status()).isEqualTo(INFORMATION_REQUESTED);
     assertThat(d.pausedAt()).contains(LATER);
@@ -239,8 +230,7 @@ class DeviationMedControlTest {
   void theHandlerIsSetAndCleared() {
     Deviation d = inStatus(SUBMITTED);
     PersonRef remoteHandler = new PersonRef("SE9999999002-H7", "Henrik Handläggare");
-    d.applyMedControlChange(
-        new MedControlChange(ASSIGNED, remoteHandler, false, null, null, null), LATER, POLICY);
+    apply(d, new MedControlChange(ASSIGNED, remoteHandler, false, null, null, null), LATER);
     assertThat(d.handler()).contains(remoteHandler);
     assertThat(d.events())
         .last()
@@ -251,8 +241,7 @@ class DeviationMedControlTest {
                     .containsEntry("handlerHsaId", remoteHandler.hsaId())
                     .containsEntry("handlerName", remoteHandler.name()));
 
-    d.applyMedControlChange(
-        new MedControlChange(null, null, true, null, null, null), LATER.plusSeconds(1), POLICY);
+    apply(d, new MedControlChange(null, null, true, null, null, null), LATER.plusSeconds(1));
     assertThat(d.handler()).isEmpty();
     assertThat(d.events())
         .hasSize(3)
@@ -264,16 +253,16 @@ class DeviationMedControlTest {
   void anAnswerIsByTheHandlerAndNeverCopiedIntoTheTimeline() {
     Deviation d = inStatus(ASSIGNED);
     Instant answeredAt = LATER.minusSeconds(60);
-    d.applyMedControlChange(
+    apply(
+        d,
         new MedControlChange(
             ANSWERED,
             null,
             false,
-            new RemoteAnswer("Utredd i MedControl", "Rutin saknades", "Ny rutin", answeredAt),
+            new MedControlAnswer("Utredd i MedControl", "Rutin saknades", "Ny rutin", answeredAt),
             null,
             null),
-        LATER,
-        POLICY);
+        LATER);
 
     Answer answer = d.answer().orElseThrow();
     assertThat(answer.investigation()).isEqualTo("Utredd i MedControl");
@@ -291,10 +280,11 @@ class DeviationMedControlTest {
   @Test
   void anAnswerWithoutHandlerIsByMedControl() {
     Deviation d = inStatus(SUBMITTED);
-    d.applyMedControlChange(
-        new MedControlChange(null, null, false, new RemoteAnswer("U", null, "Å", null), null, null),
-        LATER,
-        POLICY);
+    apply(
+        d,
+        new MedControlChange(
+            null, null, false, new MedControlAnswer("U", null, "Å", null), null, null),
+        LATER);
     assertThat(d.answer().orElseThrow().answeredBy()).isEqualTo(PersonRef.MEDCONTROL);
     assertThat(d.answer().orElseThrow().answeredAt()).isEqualTo(LATER);
   }
@@ -303,8 +293,7 @@ class DeviationMedControlTest {
   void closingTakesTheRemoteClosingTime() {
     Deviation d = inStatus(ANSWERED);
     Instant closedThere = LATER.minusSeconds(3600);
-    d.applyMedControlChange(
-        new MedControlChange(CLOSED, null, false, null, closedThere, null), LATER, POLICY);
+    apply(d, new MedControlChange(CLOSED, null, false, null, closedThere, null), LATER);
     assertThat(d.status()).isEqualTo(CLOSED);
     assertThat(d.closedAt()).contains(closedThere);
     assertThat(d.events())
@@ -315,20 +304,41 @@ class DeviationMedControlTest {
   @Test
   void aClosingTimeAloneClosesAndAClosingTimeWithAnotherStatusIsRefused() {
     Deviation alone = inStatus(ANSWERED);
-    alone.applyMedControlChange(
-        new MedControlChange(null, null, false, null, LATER, null), LATER, POLICY);
+    apply(alone, new MedControlChange(null, null, false, null, LATER, null), LATER);
     assertThat(alone.status()).isEqualTo(CLOSED);
 
     Deviation mixed = inStatus(ANSWERED);
     assertThatThrownBy(
             () ->
-                mixed.applyMedControlChange(
-                    new MedControlChange(ASSIGNED, null, false, null, LATER, null), LATER, POLICY))
+                apply(mixed, new MedControlChange(ASSIGNED, null, false, null, LATER, null), LATER))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(mixed.status()).isEqualTo(ANSWERED);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /** Applies the change as the application service does: with the unit it names resolved. */
+  static boolean apply(Deviation d, MedControlChange change, Instant at) {
+    UnitRef unit =
+        java.util.stream.Stream.of(HOME_CARE, SHORT_TERM, WARD)
+            .filter(u -> u.hsaId().equals(change.receivingUnitHsaId()))
+            .findFirst()
+            .orElse(null);
+    return d.applyMedControlChange(change, unit, at, POLICY);
+  }
+
+  @Test
+  void refusesAResolvedUnitOtherThanTheOneTheChangeNames() {
+    Deviation d = inStatus(ASSIGNED);
+    assertThatThrownBy(
+            () ->
+                d.applyMedControlChange(
+                    new MedControlChange(null, null, false, null, null, SHORT_TERM.hsaId()),
+                    HOME_CARE,
+                    LATER,
+                    POLICY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
   static MedControlChange change(DeviationStatus status) {
     return new MedControlChange(status, null, false, null, null, null);

@@ -20,15 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.common.application.NotPermittedException;
 import se.samla.deviation.core.common.application.ValidationFailedException;
-import se.samla.deviation.core.exchange.application.SyncOperations;
-import se.samla.deviation.core.exchange.application.SyncOperations.Resolution;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations.Resolution;
 import se.samla.deviation.web.api.ApiStatusException;
 import se.samla.deviation.web.api.BadRequestException;
 
 /**
  * The MedControl PRO sync for operators (administrators only, 403 for everyone else): the backlog,
  * dead and rejected items, conflicts, and replay, resolve, pause and resume. Served by the
- * integration's {@link SyncOperations}; 503 when the integration is not there.
+ * integration's {@link MedControlOperations}; 503 when the integration is not there.
  */
 @RestController
 @RequestMapping("/api/v1/admin/medcontrol")
@@ -52,7 +52,7 @@ class MedControlAdminController {
       OffsetDateTime lastPollAt,
       String circuitBreakerState) {
 
-    static OverviewResponse of(SyncOperations.Overview o) {
+    static OverviewResponse of(MedControlOperations.Overview o) {
       return new OverviewResponse(
           o.enabled(),
           o.paused(),
@@ -79,7 +79,7 @@ class MedControlAdminController {
       Integer lastHttpStatus,
       String lastError) {
 
-    static OutboxItemResponse of(SyncOperations.OutboxItem i) {
+    static OutboxItemResponse of(MedControlOperations.OutboxItem i) {
       return new OutboxItemResponse(
           i.id(),
           i.deviationId(),
@@ -97,7 +97,7 @@ class MedControlAdminController {
   record RejectedInboundResponse(
       String medControlCaseId, long version, OffsetDateTime receivedAt, String reason) {
 
-    static RejectedInboundResponse of(SyncOperations.RejectedInboundItem i) {
+    static RejectedInboundResponse of(MedControlOperations.RejectedInboundItem i) {
       return new RejectedInboundResponse(
           i.medControlCaseId(), i.version(), time(i.receivedAt()), i.reason());
     }
@@ -115,7 +115,7 @@ class MedControlAdminController {
       String resolvedBy,
       OffsetDateTime resolvedAt) {
 
-    static ConflictResponse of(SyncOperations.Conflict c) {
+    static ConflictResponse of(MedControlOperations.Conflict c) {
       return new ConflictResponse(
           c.id(),
           c.deviationId(),
@@ -130,9 +130,9 @@ class MedControlAdminController {
     }
   }
 
-  private final ObjectProvider<SyncOperations> operations;
+  private final ObjectProvider<MedControlOperations> operations;
 
-  MedControlAdminController(ObjectProvider<SyncOperations> operations) {
+  MedControlAdminController(ObjectProvider<MedControlOperations> operations) {
     this.operations = operations;
   }
 
@@ -146,7 +146,7 @@ class MedControlAdminController {
       Actor actor,
       @RequestParam(defaultValue = "DEAD") String state,
       @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-    SyncOperations sync = operations(actor);
+    MedControlOperations sync = operations(actor);
     if (!OUTBOX_STATES.contains(state)) {
       throw new BadRequestException("state", "is not one of the allowed values");
     }
@@ -156,7 +156,7 @@ class MedControlAdminController {
   @GetMapping("/inbound/rejected")
   List<RejectedInboundResponse> rejectedInbound(
       Actor actor, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-    SyncOperations sync = operations(actor);
+    MedControlOperations sync = operations(actor);
     return sync.rejectedInbound(checked(limit)).stream().map(RejectedInboundResponse::of).toList();
   }
 
@@ -165,7 +165,7 @@ class MedControlAdminController {
       Actor actor,
       @RequestParam(defaultValue = "true") boolean open,
       @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-    SyncOperations sync = operations(actor);
+    MedControlOperations sync = operations(actor);
     return sync.conflicts(open, checked(limit)).stream().map(ConflictResponse::of).toList();
   }
 
@@ -180,7 +180,7 @@ class MedControlAdminController {
   @PostMapping("/conflicts/{id}/resolve")
   ResponseEntity<Void> resolve(
       Actor actor, @PathVariable long id, @RequestBody(required = false) KeepBody body) {
-    SyncOperations sync = operations(actor);
+    MedControlOperations sync = operations(actor);
     if (body == null || body.keep() == null) {
       throw ValidationFailedException.of("keep", "required", "LOCAL or REMOTE is required");
     }
@@ -203,11 +203,11 @@ class MedControlAdminController {
   }
 
   /** Administrators first (403), then the integration (503): nobody else learns whether it runs. */
-  private SyncOperations operations(Actor actor) {
+  private MedControlOperations operations(Actor actor) {
     if (!actor.administrator()) {
       throw new NotPermittedException("administrators only");
     }
-    SyncOperations sync = operations.getIfAvailable();
+    MedControlOperations sync = operations.getIfAvailable();
     if (sync == null) {
       throw new ApiStatusException(
           HttpStatus.SERVICE_UNAVAILABLE, "MedControl PRO sync is not available");

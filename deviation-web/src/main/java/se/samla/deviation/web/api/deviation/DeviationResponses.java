@@ -10,6 +10,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import se.samla.deviation.core.deviation.application.DeviationSummary;
 import se.samla.deviation.core.deviation.application.DeviationView;
+import se.samla.deviation.core.deviation.application.MedControlLink;
+import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.deviation.application.TimelineEntry;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeviationAction;
@@ -19,8 +21,6 @@ import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
 import se.samla.deviation.core.deviation.domain.Visibility;
-import se.samla.deviation.core.exchange.application.SyncState;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
 import se.samla.deviation.web.api.Refs.Named;
 
 /** The JSON shapes of deviations (contract: deviation-api.md), mapped from core's views. */
@@ -79,8 +79,9 @@ final class DeviationResponses {
   }
 
   /** The link to MedControl PRO; null when there is neither a case id nor a sync state. */
-  record MedControlResponse(String caseId, SyncState syncState, OffsetDateTime lastSyncedAt) {
-    static MedControlResponse of(SyncStatusView s) {
+  record MedControlResponse(
+      String caseId, MedControlSyncState syncState, OffsetDateTime lastSyncedAt) {
+    static MedControlResponse of(MedControlLink s) {
       return s == null || (s.caseId() == null && s.state() == null)
           ? null
           : new MedControlResponse(s.caseId(), s.state(), time(s.lastSyncedAt()));

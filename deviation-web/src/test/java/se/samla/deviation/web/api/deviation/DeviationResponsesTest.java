@@ -10,13 +10,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.deviation.application.DeviationView;
+import se.samla.deviation.core.deviation.application.MedControlLink;
+import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
-import se.samla.deviation.core.exchange.application.SyncState;
-import se.samla.deviation.core.exchange.application.SyncStatusView;
 
 /** The mapping from core's view to the contract's JSON. */
 class DeviationResponsesTest {
@@ -25,7 +25,7 @@ class DeviationResponsesTest {
     return view(patient, null);
   }
 
-  static DeviationView view(DeviationView.PatientView patient, SyncStatusView medControl) {
+  static DeviationView view(DeviationView.PatientView patient, MedControlLink medControl) {
     DeviationView.NamedUnit unit = new DeviationView.NamedUnit("SE1-U", "Enhet", "SE1-O", "Org");
     return new DeviationView(
         UUID.randomUUID(),
@@ -90,13 +90,13 @@ class DeviationResponsesTest {
   @Test
   void theMedControlBlockIsNullWithoutCaseIdAndState() {
     assertThat(DeviationResponses.of(view(null, null)).medControl()).isNull();
-    assertThat(DeviationResponses.of(view(null, new SyncStatusView(null, null, null))).medControl())
+    assertThat(DeviationResponses.of(view(null, new MedControlLink(null, null, null))).medControl())
         .isNull();
   }
 
   @Test
   void theMedControlBlockCarriesCaseIdStateAndTimeAndTheOriginIsShown() {
-    var linkedOnly = DeviationResponses.of(view(null, new SyncStatusView("MC-1", null, null)));
+    var linkedOnly = DeviationResponses.of(view(null, new MedControlLink("MC-1", null, null)));
     assertThat(linkedOnly.medControl().caseId()).isEqualTo("MC-1");
     assertThat(linkedOnly.medControl().syncState()).isNull();
 
@@ -104,10 +104,10 @@ class DeviationResponsesTest {
         DeviationResponses.of(
             view(
                 null,
-                new SyncStatusView(
-                    null, SyncState.PENDING, Instant.parse("2026-11-23T09:00:00Z"))));
+                new MedControlLink(
+                    null, MedControlSyncState.PENDING, Instant.parse("2026-11-23T09:00:00Z"))));
     assertThat(pending.medControl().caseId()).isNull();
-    assertThat(pending.medControl().syncState()).isEqualTo(SyncState.PENDING);
+    assertThat(pending.medControl().syncState()).isEqualTo(MedControlSyncState.PENDING);
     assertThat(pending.medControl().lastSyncedAt()).hasToString("2026-11-23T10:00+01:00");
     assertThat(pending.origin()).isEqualTo(DeviationOrigin.SAMVERKAN);
   }

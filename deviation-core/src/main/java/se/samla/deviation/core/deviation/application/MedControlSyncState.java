@@ -1,7 +1,7 @@
-package se.samla.deviation.core.exchange.application;
+package se.samla.deviation.core.deviation.application;
 
 /** How far a deviation's latest change has come towards MedControl PRO (the API's syncState). */
-public enum SyncState {
+public enum MedControlSyncState {
   /** A change waits to be sent, or is being sent. */
   PENDING,
   /** MedControl PRO has every change. */

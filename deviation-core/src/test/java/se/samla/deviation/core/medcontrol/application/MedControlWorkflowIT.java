@@ -1,4 +1,4 @@
-package se.samla.deviation.core.exchange.application;
+package se.samla.deviation.core.medcontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,12 +29,15 @@ import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
 import se.samla.deviation.core.deviation.application.DeviationQueries;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
+import se.samla.deviation.core.deviation.application.MedControlLink;
 import se.samla.deviation.core.deviation.domain.Deviation;
 import se.samla.deviation.core.deviation.domain.DeviationChanged;
 import se.samla.deviation.core.deviation.domain.DeviationEventType;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.IllegalTransitionException;
+import se.samla.deviation.core.deviation.domain.MedControlAnswer;
+import se.samla.deviation.core.deviation.domain.MedControlChange;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
 import se.samla.deviation.core.fixtures.CoreIntegrationTest;
@@ -47,12 +50,12 @@ import se.samla.deviation.core.organisation.application.MasterData;
 /** The port the MedControl PRO integration uses, on the real schema. */
 @CoreIntegrationTest
 @RecordApplicationEvents
-class ExternalCaseExchangeIT {
+class MedControlWorkflowIT {
 
   static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
   static final PersonRef REMOTE_REPORTER = new PersonRef("SE9999999001-R0042", "Rolf Rapportör");
 
-  @Autowired ExternalCaseExchange exchange;
+  @Autowired MedControlWorkflow exchange;
   @Autowired DeviationWorkflow workflow;
   @Autowired DeviationQueries queries;
   @Autowired Deviations deviations;
@@ -88,7 +91,7 @@ class ExternalCaseExchangeIT {
         handler);
     clock.advance(Duration.ofHours(1));
 
-    ExternalCaseSnapshot s = exchange.snapshot(id).orElseThrow();
+    MedControlSnapshot s = exchange.snapshot(id).orElseThrow();
 
     assertThat(s.deviationId()).isEqualTo(id);
     assertThat(s.caseNumber()).matches("SAMLA-2026-\\d{6}");
@@ -108,7 +111,7 @@ class ExternalCaseExchangeIT {
     assertThat(s.handler()).isEqualTo(handler.person());
     assertThat(s.answer())
         .isEqualTo(
-            new ExternalAnswer(
+            new MedControlAnswer(
                 "Utredning gjord",
                 "Rutinen följdes inte",
                 "Ny rutin",
@@ -180,7 +183,7 @@ class ExternalCaseExchangeIT {
         .isEqualTo(caseId);
     assertThat(versionOf(id)).isEqualTo(1);
     DeviationView view = queries.get(id, reporter);
-    assertThat(view.medControl()).isEqualTo(new SyncStatusView(caseId, null, null));
+    assertThat(view.medControl()).isEqualTo(new MedControlLink(caseId, null, null));
     assertThat(view.origin()).isEqualTo(DeviationOrigin.SAMVERKAN);
   }
 
@@ -190,10 +193,10 @@ class ExternalCaseExchangeIT {
   void aRemoteCaseBecomesADeviationOnceHoweverOftenItIsImported() {
     String caseId = newCaseId();
     Instant reportedAt = NOW.minus(Duration.ofDays(1));
-    RemoteCaseRegistration registration = registration(caseId, reportedAt, 3, 2);
+    MedControlRegistration registration = registration(caseId, reportedAt, 3, 2);
 
-    ExternalCaseSnapshot first = exchange.registerFromMedControl(registration);
-    ExternalCaseSnapshot again = exchange.registerFromMedControl(registration);
+    MedControlSnapshot first = exchange.registerFromMedControl(registration);
+    MedControlSnapshot again = exchange.registerFromMedControl(registration);
 
     assertThat(again.deviationId()).isEqualTo(first.deviationId());
     assertThat(rowsFor(caseId)).isEqualTo(1);
@@ -234,7 +237,7 @@ class ExternalCaseExchangeIT {
   @Test
   void twoImportersOfTheSameCaseAtOnceMakeOneDeviation() throws Exception {
     String caseId = newCaseId();
-    RemoteCaseRegistration registration = registration(caseId, null, 2, 2);
+    MedControlRegistration registration = registration(caseId, null, 2, 2);
     CountDownLatch start = new CountDownLatch(1);
     List<CompletableFuture<UUID>> importers =
         List.of(1, 2).stream()
@@ -255,8 +258,8 @@ class ExternalCaseExchangeIT {
   @Test
   void anUnmappableCaseIsRejectedNamingEachFieldAndNothingIsStored() {
     String caseId = newCaseId();
-    RemoteCaseRegistration bad =
-        new RemoteCaseRegistration(
+    MedControlRegistration bad =
+        new MedControlRegistration(
             caseId,
             NOW.minus(Duration.ofDays(2)),
             NOW,
@@ -291,7 +294,7 @@ class ExternalCaseExchangeIT {
 
   @Test
   void aMissingRiskAloneIsRejected() {
-    RemoteCaseRegistration noProbability = registration(newCaseId(), null, 2, null);
+    MedControlRegistration noProbability = registration(newCaseId(), null, 2, null);
     assertThatThrownBy(() -> exchange.registerFromMedControl(noProbability))
         .isInstanceOfSatisfying(
             ValidationFailedException.class,
@@ -308,10 +311,10 @@ class ExternalCaseExchangeIT {
 
   @Test
   void aStaleVersionIsAConflict() {
-    ExternalCaseSnapshot imported =
+    MedControlSnapshot imported =
         exchange.registerFromMedControl(registration(newCaseId(), null, 2, 2));
-    RemoteCaseChange change =
-        new RemoteCaseChange(DeviationStatus.ASSIGNED, null, false, null, null, null);
+    MedControlChange change =
+        new MedControlChange(DeviationStatus.ASSIGNED, null, false, null, null, null);
 
     assertThatThrownBy(
             () ->
@@ -324,17 +327,17 @@ class ExternalCaseExchangeIT {
 
   @Test
   void applyingARemoteChangeStoresItAndPublishesDeviationChanged() {
-    ExternalCaseSnapshot imported =
+    MedControlSnapshot imported =
         exchange.registerFromMedControl(registration(newCaseId(), null, 2, 2));
     PersonRef remoteHandler =
         new PersonRef(TestCare.HOME_CARE_A_HANDLER, "Karin Kommunhandläggare");
     clock.advance(Duration.ofHours(3));
 
-    ExternalCaseSnapshot after =
+    MedControlSnapshot after =
         exchange.applyFromMedControl(
             imported.deviationId(),
             imported.version(),
-            new RemoteCaseChange(DeviationStatus.ASSIGNED, remoteHandler, false, null, null, null));
+            new MedControlChange(DeviationStatus.ASSIGNED, remoteHandler, false, null, null, null));
 
     assertThat(after.version()).isEqualTo(imported.version() + 1);
     assertThat(after.status()).isEqualTo(DeviationStatus.ASSIGNED);
@@ -359,19 +362,19 @@ class ExternalCaseExchangeIT {
 
   @Test
   void anEmptyChangeKeepsTheVersion() {
-    ExternalCaseSnapshot imported =
+    MedControlSnapshot imported =
         exchange.registerFromMedControl(registration(newCaseId(), null, 2, 2));
-    ExternalCaseSnapshot after =
+    MedControlSnapshot after =
         exchange.applyFromMedControl(
             imported.deviationId(),
             imported.version(),
-            new RemoteCaseChange(null, null, false, null, null, null));
+            new MedControlChange(null, null, false, null, null, null));
     assertThat(after.version()).isEqualTo(imported.version());
   }
 
   @Test
   void anUnknownReceivingUnitIsRejectedAndAClosedDeviationRefusesChanges() {
-    ExternalCaseSnapshot imported =
+    MedControlSnapshot imported =
         exchange.registerFromMedControl(registration(newCaseId(), null, 2, 2));
     UUID id = imported.deviationId();
 
@@ -380,7 +383,7 @@ class ExternalCaseExchangeIT {
                 exchange.applyFromMedControl(
                     id,
                     imported.version(),
-                    new RemoteCaseChange(null, null, false, null, null, "SE9999999009-U99")))
+                    new MedControlChange(null, null, false, null, null, "SE9999999009-U99")))
         .isInstanceOfSatisfying(
             ValidationFailedException.class,
             e ->
@@ -388,33 +391,33 @@ class ExternalCaseExchangeIT {
                     .extracting(FieldError::field)
                     .containsExactly("receivingUnitHsaId"));
 
-    ExternalCaseSnapshot moved =
+    MedControlSnapshot moved =
         exchange.applyFromMedControl(
             id,
             imported.version(),
-            new RemoteCaseChange(null, null, false, null, null, TestCare.SHORT_TERM_A));
+            new MedControlChange(null, null, false, null, null, TestCare.SHORT_TERM_A));
     assertThat(moved.receivingUnitHsaId()).isEqualTo(TestCare.SHORT_TERM_A);
 
-    ExternalCaseSnapshot closed =
+    MedControlSnapshot closed =
         exchange.applyFromMedControl(
             id,
             moved.version(),
-            new RemoteCaseChange(DeviationStatus.CLOSED, null, false, null, NOW, null));
+            new MedControlChange(DeviationStatus.CLOSED, null, false, null, NOW, null));
     assertThat(closed.closedAt()).isEqualTo(NOW);
     assertThatThrownBy(
             () ->
                 exchange.applyFromMedControl(
                     id,
                     closed.version(),
-                    new RemoteCaseChange(DeviationStatus.ASSIGNED, null, false, null, null, null)))
+                    new MedControlChange(DeviationStatus.ASSIGNED, null, false, null, null, null)))
         .isInstanceOf(IllegalTransitionException.class);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  static RemoteCaseRegistration registration(
+  static MedControlRegistration registration(
       String caseId, Instant reportedAt, Integer consequence, Integer probability) {
-    return new RemoteCaseRegistration(
+    return new MedControlRegistration(
         caseId,
         NOW.minus(Duration.ofDays(2)),
         reportedAt,

@@ -1,4 +1,4 @@
-package se.samla.deviation.core.exchange.application;
+package se.samla.deviation.core.medcontrol.application;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.UUID;
  * What operators (administrators) may see and do with the MedControl PRO sync. Implemented by the
  * integration; the web layer exposes it to administrators. Authorization is the caller's job.
  */
-public interface SyncOperations {
+public interface MedControlOperations {
 
   Overview overview();
 

@@ -1,4 +1,4 @@
-package se.samla.deviation.core.exchange.application;
+package se.samla.deviation.core.deviation.application;
 
 import java.util.Collection;
 import java.util.Map;
@@ -8,8 +8,8 @@ import java.util.UUID;
  * The sync state of deviations, provided by the MedControl PRO integration when it is on the
  * classpath. Core reads it through this port so that it never depends on the integration.
  */
-public interface ExternalSyncStatus {
+public interface MedControlLinks {
 
   /** The state of each given deviation that has one; deviations never synced are absent. */
-  Map<UUID, SyncStatusView> of(Collection<UUID> deviationIds);
+  Map<UUID, MedControlLink> of(Collection<UUID> deviationIds);
 }

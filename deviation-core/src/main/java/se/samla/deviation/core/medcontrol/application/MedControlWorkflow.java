@@ -1,15 +1,12 @@
-package se.samla.deviation.core.exchange.application;
+package se.samla.deviation.core.medcontrol.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +17,12 @@ import se.samla.deviation.core.common.application.FieldError;
 import se.samla.deviation.core.common.application.NotFoundException;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.common.application.VersionConflictException;
+import se.samla.deviation.core.deviation.application.DeviationCommit;
+import se.samla.deviation.core.deviation.application.RegistrationChecks;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
 import se.samla.deviation.core.deviation.domain.Deviation;
+import se.samla.deviation.core.deviation.domain.MedControlAnswer;
 import se.samla.deviation.core.deviation.domain.MedControlChange;
 import se.samla.deviation.core.deviation.domain.NewDeviation;
 import se.samla.deviation.core.deviation.domain.Probability;
@@ -30,12 +30,8 @@ import se.samla.deviation.core.deviation.domain.UnitRef;
 import se.samla.deviation.core.deviation.infrastructure.CaseNumberGenerator;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
 import se.samla.deviation.core.organisation.domain.Category;
-import se.samla.deviation.core.organisation.domain.Unit;
 import se.samla.deviation.core.organisation.infrastructure.Categories;
-import se.samla.deviation.core.organisation.infrastructure.Units;
-import se.samla.deviation.core.patient.domain.InvalidPersonalIdentityNumberException;
 import se.samla.deviation.core.patient.domain.PatientProtector;
-import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
 import se.samla.deviation.core.patient.domain.ProtectedPatient;
 
 /**
@@ -45,7 +41,7 @@ import se.samla.deviation.core.patient.domain.ProtectedPatient;
  * one. Domain rules stay in the aggregate.
  */
 @Service
-public class ExternalCaseExchange {
+public class MedControlWorkflow {
 
   /** The first key of the advisory locks that serialize imports of one remote case ("MC"). */
   private static final int IMPORT_LOCK_SPACE = 0x4D43;
@@ -54,35 +50,35 @@ public class ExternalCaseExchange {
   private static final int IMMEDIATE_ACTIONS_MAX = 4000;
 
   private final Deviations deviations;
-  private final Units units;
+  private final DeviationCommit commit;
+  private final RegistrationChecks checks;
   private final Categories categories;
   private final CaseNumberGenerator caseNumbers;
   private final PatientProtector patients;
   private final PatientAccessLog accessLog;
   private final DeadlinePolicy deadlines;
-  private final ApplicationEventPublisher events;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  ExternalCaseExchange(
+  MedControlWorkflow(
       Deviations deviations,
-      Units units,
+      DeviationCommit commit,
+      RegistrationChecks checks,
       Categories categories,
       CaseNumberGenerator caseNumbers,
       PatientProtector patients,
       PatientAccessLog accessLog,
       DeadlinePolicy deadlines,
-      ApplicationEventPublisher events,
       JdbcTemplate jdbc,
       Clock clock) {
     this.deviations = deviations;
-    this.units = units;
+    this.commit = commit;
+    this.checks = checks;
     this.categories = categories;
     this.caseNumbers = caseNumbers;
     this.patients = patients;
     this.accessLog = accessLog;
     this.deadlines = deadlines;
-    this.events = events;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -92,7 +88,7 @@ public class ExternalCaseExchange {
    * written to the PDL access log as the system actor MedControl PRO). Empty if it does not exist.
    */
   @Transactional
-  public Optional<ExternalCaseSnapshot> snapshot(UUID deviationId) {
+  public Optional<MedControlSnapshot> snapshot(UUID deviationId) {
     return deviations.findById(deviationId).map(d -> snapshotOf(d, true));
   }
 
@@ -101,7 +97,7 @@ public class ExternalCaseExchange {
    * logged): for comparing and updating, which never send the patient.
    */
   @Transactional(readOnly = true)
-  public Optional<ExternalCaseSnapshot> snapshotWithoutPatient(UUID deviationId) {
+  public Optional<MedControlSnapshot> snapshotWithoutPatient(UUID deviationId) {
     return deviations.findById(deviationId).map(d -> snapshotOf(d, false));
   }
 
@@ -160,7 +156,7 @@ public class ExternalCaseExchange {
    *     errors name what, never the value
    */
   @Transactional
-  public ExternalCaseSnapshot registerFromMedControl(RemoteCaseRegistration registration) {
+  public MedControlSnapshot registerFromMedControl(MedControlRegistration registration) {
     String caseId = registration.medControlCaseId();
     if (caseId == null || caseId.isBlank()) {
       throw ValidationFailedException.of(
@@ -176,8 +172,9 @@ public class ExternalCaseExchange {
     Instant now = clock.instant();
     List<FieldError> errors = new ArrayList<>();
     UnitRef reporting =
-        unit(registration.reportingUnitHsaId(), "reportingUnitHsaId", false, errors);
-    UnitRef receiving = unit(registration.receivingUnitHsaId(), "receivingUnitHsaId", true, errors);
+        checks.unit(registration.reportingUnitHsaId(), "reportingUnitHsaId", false, errors);
+    UnitRef receiving =
+        checks.activeUnit(registration.receivingUnitHsaId(), "receivingUnitHsaId", errors);
     String categoryCode = category(registration.medControlCategory(), errors);
     Consequence consequence = consequence(registration.consequence(), errors);
     Probability probability = probability(registration.probability(), errors);
@@ -193,7 +190,8 @@ public class ExternalCaseExchange {
             false,
             IMMEDIATE_ACTIONS_MAX,
             errors);
-    ProtectedPatient patient = protect(registration.patientIdentityNumber(), now, errors);
+    ProtectedPatient patient =
+        checks.patient(registration.patientIdentityNumber(), "patientIdentityNumber", now, errors);
     if (!errors.isEmpty()) {
       throw new ValidationFailedException(errors);
     }
@@ -223,14 +221,15 @@ public class ExternalCaseExchange {
             registration.reportedAt(),
             now,
             deadlines);
-    deviations.persist(deviation);
     try {
-      deviations.flush();
+      commit.added(deviation);
     } catch (DataIntegrityViolationException e) {
+      if (!DeviationCommit.violates(e, DeviationCommit.ONE_DEVIATION_PER_MEDCONTROL_CASE)) {
+        throw e;
+      }
       throw new IllegalStateException(
           "the MedControl PRO case was imported at the same time; retry to get that deviation", e);
     }
-    publish(deviation);
     return snapshotOf(deviation, false);
   }
 
@@ -244,8 +243,8 @@ public class ExternalCaseExchange {
    *     not possible from the current status (a closed or withdrawn deviation)
    */
   @Transactional
-  public ExternalCaseSnapshot applyFromMedControl(
-      UUID deviationId, long expectedVersion, RemoteCaseChange change) {
+  public MedControlSnapshot applyFromMedControl(
+      UUID deviationId, long expectedVersion, MedControlChange change) {
     Deviation deviation =
         deviations.findById(deviationId).orElseThrow(() -> new NotFoundException("deviation"));
     if (deviation.version() != expectedVersion) {
@@ -256,45 +255,25 @@ public class ExternalCaseExchange {
     UnitRef receiving =
         change.receivingUnitHsaId() == null
             ? null
-            : unit(change.receivingUnitHsaId(), "receivingUnitHsaId", true, errors);
+            : checks.activeUnit(change.receivingUnitHsaId(), "receivingUnitHsaId", errors);
     if (!errors.isEmpty()) {
       throw new ValidationFailedException(errors);
     }
-    ExternalAnswer a = change.answer();
-    MedControlChange domainChange =
-        new MedControlChange(
-            change.status(),
-            change.handler(),
-            change.clearHandler(),
-            a == null
-                ? null
-                : new MedControlChange.RemoteAnswer(
-                    a.investigation(), a.causes(), a.measures(), a.answeredAt()),
-            change.closedAt(),
-            receiving);
-    deviation.applyMedControlChange(domainChange, clock.instant(), deadlines);
-    try {
-      deviations.flush();
-    } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
-      if (e instanceof DataIntegrityViolationException && !isTimelineRace(e)) {
-        throw e;
-      }
-      throw new VersionConflictException("someone else changed the deviation first", false, e);
-    }
-    publish(deviation);
+    deviation.applyMedControlChange(change, receiving, clock.instant(), deadlines);
+    commit.changed(deviation);
     return snapshotOf(deviation, false);
   }
 
   // ---- mapping ------------------------------------------------------------------------------
 
-  private ExternalCaseSnapshot snapshotOf(Deviation d, boolean withPatient) {
+  private MedControlSnapshot snapshotOf(Deviation d, boolean withPatient) {
     String patientNumber =
         withPatient
             ? d.patient().map(p -> revealForTransfer(d, p, clock.instant())).orElse(null)
             : null;
     String medControlCategory =
         categories.findById(d.categoryCode()).map(Category::medControlCode).orElse(null);
-    return new ExternalCaseSnapshot(
+    return new MedControlSnapshot(
         d.id(),
         d.caseNumber(),
         d.version(),
@@ -314,7 +293,8 @@ public class ExternalCaseExchange {
         d.answer()
             .map(
                 x ->
-                    new ExternalAnswer(x.investigation(), x.causes(), x.measures(), x.answeredAt()))
+                    new MedControlAnswer(
+                        x.investigation(), x.causes(), x.measures(), x.answeredAt()))
             .orElse(null),
         d.closedAt().orElse(null),
         d.medControlCaseId().orElse(null),
@@ -333,31 +313,6 @@ public class ExternalCaseExchange {
             PatientAccessLogEntry.Action.TRANSFER_MEDCONTROL,
             true));
     return patients.reveal(patient).normalized();
-  }
-
-  private UnitRef unit(String hsaId, String field, boolean mustBeActive, List<FieldError> errors) {
-    if (hsaId == null || hsaId.isBlank()) {
-      errors.add(new FieldError(field, "missing", "a unit is required"));
-      return null;
-    }
-    Optional<UnitRef> found =
-        units
-            .findById(hsaId)
-            .filter(u -> !mustBeActive || u.active())
-            .map(ExternalCaseExchange::ref);
-    if (found.isEmpty()) {
-      errors.add(
-          new FieldError(
-              field,
-              "unknown",
-              mustBeActive ? "no active unit with that HSA-id" : "no unit with that HSA-id"));
-      return null;
-    }
-    return found.get();
-  }
-
-  private static UnitRef ref(Unit u) {
-    return new UnitRef(u.hsaId(), u.organisationHsaId());
   }
 
   private String category(String medControlCode, List<FieldError> errors) {
@@ -416,31 +371,5 @@ public class ExternalCaseExchange {
       return null;
     }
     return stripped;
-  }
-
-  private ProtectedPatient protect(String number, Instant now, List<FieldError> errors) {
-    if (number == null || number.isBlank()) {
-      return null;
-    }
-    try {
-      LocalDate today = LocalDate.ofInstant(now, deadlines.zone());
-      return patients.protect(PersonalIdentityNumber.parse(number.strip(), today));
-    } catch (InvalidPersonalIdentityNumberException e) {
-      errors.add(
-          new FieldError(
-              "patientIdentityNumber",
-              e.reason().name(),
-              "not a valid personnummer or samordningsnummer"));
-      return null;
-    }
-  }
-
-  private void publish(Deviation deviation) {
-    deviation.pullDomainEvents().forEach(events::publishEvent);
-  }
-
-  /** As in the workflow: a racing change usually meets the timeline's unique key first. */
-  private static boolean isTimelineRace(RuntimeException e) {
-    return e.getMessage() != null && e.getMessage().contains("deviation_event_sequence_unique");
   }
 }

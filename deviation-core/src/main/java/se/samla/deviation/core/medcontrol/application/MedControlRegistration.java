@@ -1,4 +1,4 @@
-package se.samla.deviation.core.exchange.application;
+package se.samla.deviation.core.medcontrol.application;
 
 import java.time.Instant;
 import se.samla.deviation.core.access.domain.PersonRef;
@@ -13,7 +13,7 @@ import se.samla.deviation.core.access.domain.PersonRef;
  * @param reporter the remote reporter, or null when the case names none
  * @param patientIdentityNumber the number as MedControl PRO gives it, or null
  */
-public record RemoteCaseRegistration(
+public record MedControlRegistration(
     String medControlCaseId,
     Instant occurredAt,
     Instant reportedAt,
@@ -29,6 +29,6 @@ public record RemoteCaseRegistration(
 
   @Override
   public String toString() {
-    return "RemoteCaseRegistration[medControlCaseId=%s]".formatted(medControlCaseId);
+    return "MedControlRegistration[medControlCaseId=%s]".formatted(medControlCaseId);
   }
 }

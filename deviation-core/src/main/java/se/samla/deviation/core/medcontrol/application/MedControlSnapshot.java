@@ -1,10 +1,11 @@
-package se.samla.deviation.core.exchange.application;
+package se.samla.deviation.core.medcontrol.application;
 
 import java.time.Instant;
 import java.util.UUID;
 import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
+import se.samla.deviation.core.deviation.domain.MedControlAnswer;
 
 /**
  * A deviation as an external case system (MedControl PRO) needs it, read when it is sent. It
@@ -15,7 +16,7 @@ import se.samla.deviation.core.deviation.domain.DeviationStatus;
  * @param probability 1..4, the risk matrix level
  * @param patientIdentityNumber 12 digits, or null when the deviation carries no patient
  */
-public record ExternalCaseSnapshot(
+public record MedControlSnapshot(
     UUID deviationId,
     String caseNumber,
     long version,
@@ -32,14 +33,14 @@ public record ExternalCaseSnapshot(
     int probability,
     PersonRef reporter,
     PersonRef handler,
-    ExternalAnswer answer,
+    MedControlAnswer answer,
     Instant closedAt,
     String medControlCaseId,
     String patientIdentityNumber) {
 
   @Override
   public String toString() {
-    return "ExternalCaseSnapshot[deviationId=%s, version=%d, status=%s, caseId=%s]"
+    return "MedControlSnapshot[deviationId=%s, version=%d, status=%s, caseId=%s]"
         .formatted(deviationId, version, status, medControlCaseId);
   }
 }
