@@ -3,12 +3,16 @@ package se.samla.deviation.web.api.deviation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.common.domain.ServiceZone;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
@@ -17,6 +21,7 @@ import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
 import se.samla.deviation.core.exchange.application.SyncState;
 import se.samla.deviation.core.exchange.application.SyncStatusView;
+import se.samla.deviation.web.api.ApiTimeZoneConfiguration;
 
 /** The mapping from core's view to the contract's JSON. */
 class DeviationResponsesTest {
@@ -72,19 +77,27 @@ class DeviationResponsesTest {
   }
 
   @Test
-  void showsTimesWithTheSwedishOffset() throws Exception {
+  void showsTimesWithTheOffsetOfTheServiceZone() throws Exception {
     var response = DeviationResponses.of(view(null));
-    ObjectMapper mapper =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    String json = mapper.writeValueAsString(response);
-
-    assertThat(json)
+    assertThat(json(ServiceZone.defaults(), response))
         .contains("\"occurredAt\":\"2026-11-20T14:30:00+01:00\"")
         .contains("\"submittedAt\":\"2026-07-01T12:00:00+02:00\"")
         .contains("\"patient\":null");
+    assertThat(json(new ServiceZone(ZoneId.of("America/New_York")), response))
+        .contains("\"occurredAt\":\"2026-11-20T08:30:00-05:00\"")
+        .contains("\"submittedAt\":\"2026-07-01T06:00:00-04:00\"");
+  }
+
+  /** The JSON as the application writes it: Boot's ObjectMapper with the service zone. */
+  static String json(ServiceZone zone, Object value) throws Exception {
+    String[] json = new String[1];
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+        .withUserConfiguration(ApiTimeZoneConfiguration.class)
+        .withBean(ServiceZone.class, () -> zone)
+        .run(context -> json[0] = context.getBean(ObjectMapper.class).writeValueAsString(value));
+    return json[0];
   }
 
   @Test
@@ -108,7 +121,8 @@ class DeviationResponsesTest {
                     null, SyncState.PENDING, Instant.parse("2026-11-23T09:00:00Z"))));
     assertThat(pending.medControl().caseId()).isNull();
     assertThat(pending.medControl().syncState()).isEqualTo(SyncState.PENDING);
-    assertThat(pending.medControl().lastSyncedAt()).hasToString("2026-11-23T10:00+01:00");
+    assertThat(pending.medControl().lastSyncedAt().toInstant())
+        .isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
     assertThat(pending.origin()).isEqualTo(DeviationOrigin.SAMVERKAN);
   }
 }
