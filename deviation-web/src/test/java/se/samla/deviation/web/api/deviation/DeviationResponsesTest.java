@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import se.samla.deviation.core.access.domain.PersonRef;
-import se.samla.deviation.core.common.domain.ServiceZone;
+import se.samla.deviation.core.common.infrastructure.ServiceZoneConfiguration;
+import se.samla.deviation.core.common.infrastructure.ServiceZoneProperties;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
@@ -80,25 +82,32 @@ class DeviationResponsesTest {
   void showsTimesWithTheOffsetOfTheServiceZone() throws Exception {
     var response = DeviationResponses.of(view(null));
 
-    assertThat(json(ServiceZone.defaults(), response))
+    assertThat(json(response))
         .contains("\"occurredAt\":\"2026-11-20T14:30:00+01:00\"")
         .contains("\"submittedAt\":\"2026-07-01T12:00:00+02:00\"")
         .contains("\"patient\":null");
-    assertThat(json(new ServiceZone(ZoneId.of("America/New_York")), response))
+    assertThat(json(response, "deviation.zone=America/New_York", "spring.jackson.time-zone=UTC"))
         .contains("\"occurredAt\":\"2026-11-20T08:30:00-05:00\"")
         .contains("\"submittedAt\":\"2026-07-01T06:00:00-04:00\"");
+    assertThat(json(response, "deviation.deadlines.zone=UTC"))
+        .contains("\"occurredAt\":\"2026-11-20T13:30:00Z\"");
   }
 
-  /** The JSON as the application writes it: Boot's ObjectMapper with the service zone. */
-  static String json(ServiceZone zone, Object value) throws Exception {
+  /** The JSON as the application writes it: Boot's ObjectMapper with the configured zone. */
+  static String json(Object value, String... properties) throws Exception {
     String[] json = new String[1];
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-        .withUserConfiguration(ApiTimeZoneConfiguration.class)
-        .withBean(ServiceZone.class, () -> zone)
+        .withUserConfiguration(
+            ZoneProperties.class, ServiceZoneConfiguration.class, ApiTimeZoneConfiguration.class)
+        .withPropertyValues(properties)
         .run(context -> json[0] = context.getBean(ObjectMapper.class).writeValueAsString(value));
     return json[0];
   }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(ServiceZoneProperties.class)
+  static class ZoneProperties {}
 
   @Test
   void theMedControlBlockIsNullWithoutCaseIdAndState() {
