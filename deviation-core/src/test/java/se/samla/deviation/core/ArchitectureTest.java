@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN section 3's module and layer rules for deviation-core. */
+/** The module and layer rules of docs/architecture.md#modules-and-layers for deviation-core. */
 @AnalyzeClasses(
     packages = "se.samla.deviation.core",
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,7 +29,8 @@ class ArchitectureTest {
               "org.apache.camel..",
               "se.samla.deviation.web..",
               "se.samla.deviation.medcontrol..")
-          .because("core knows nothing of HTTP, SAML or Camel (DESIGN section 3)");
+          .because(
+              "core knows nothing of HTTP, SAML or Camel (docs/architecture.md#modules-and-layers)");
 
   @ArchTest
   static final ArchRule domainHasNoSpring =
@@ -39,7 +40,7 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.springframework..")
-          .because("the domain is plain Java (DESIGN section 3)");
+          .because("the domain is plain Java (docs/architecture.md#modules-and-layers)");
 
   @ArchTest
   static final ArchRule domainDependsOnNoOuterLayer =

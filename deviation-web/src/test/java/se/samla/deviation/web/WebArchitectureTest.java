@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN section 3's rules for deviation-web. */
+/** The module rules of docs/architecture.md#modules-and-layers for deviation-web. */
 @AnalyzeClasses(
     packages = "se.samla.deviation.web",
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -21,7 +21,8 @@ class WebArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.camel..", "se.samla.deviation.medcontrol..")
-          .because("web depends on integration-medcontrol at runtime only (DESIGN section 3)");
+          .because(
+              "web depends on integration-medcontrol at runtime only (docs/architecture.md#modules-and-layers)");
 
   @ArchTest
   static final ArchRule webUsesCoreThroughItsApplicationServices =
@@ -33,7 +34,7 @@ class WebArchitectureTest {
           .resideInAPackage("se.samla.deviation.core..infrastructure..")
           .because(
               "web talks to core's application services and imports only CoreConfiguration"
-                  + " (DESIGN section 3)");
+                  + " (docs/architecture.md#modules-and-layers)");
 
   @ArchTest
   static final ArchRule webDoesNotUseJpaDirectly =

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN section 3's rules for integration-medcontrol. */
+/** The module rules of docs/architecture.md#modules-and-layers for integration-medcontrol. */
 @AnalyzeClasses(
     packages = "se.samla.deviation.medcontrol",
     importOptions = ImportOption.DoNotIncludeTests.class)

@@ -2,14 +2,11 @@ package se.samla.deviation.web.api;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import se.samla.deviation.core.access.domain.PersonRef;
 
 /** The small shapes the API repeats: a named thing, a person, a time with offset. */
 public final class Refs {
-
-  /** Times are shown with the Swedish offset of the moment (DESIGN: Europe/Stockholm). */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
   private Refs() {}
 
@@ -20,8 +17,12 @@ public final class Refs {
     return person == null ? null : new Named(person.hsaId(), person.name());
   }
 
+  /**
+   * The moment as a time with offset. The offset in the JSON is the service zone's, whatever this
+   * one is: {@link ApiTimeZoneConfiguration} makes Jackson write every time in that zone.
+   */
   public static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   public static Instant instant(OffsetDateTime time) {

@@ -27,11 +27,11 @@ import se.samla.deviation.core.demo.DemoPersonas;
 import se.samla.deviation.core.demo.DemoPersonas.Persona;
 
 /**
- * DEVELOPMENT ONLY: the development identity provider's pages (DESIGN section 6). A developer picks
- * a demo persona; the answer is a SAML response signed with the dev IdP key and posted by the
- * browser to our ACS, where it goes through exactly the same validation as Inera's. Active only
- * with {@code deviation.dev-idp.enabled=true}, which {@link DevIdpGuard} allows in the dev profile
- * only.
+ * DEVELOPMENT ONLY: the development identity provider's pages (docs/architecture.md#login). A
+ * developer picks a demo persona; the answer is a SAML response signed with the dev IdP key and
+ * posted by the browser to our ACS, where it goes through exactly the same validation as Inera's.
+ * Active only with {@code deviation.dev-idp.enabled=true}, which {@link DevIdpGuard} allows in the
+ * dev profile only.
  */
 @Controller
 @ConditionalOnProperty(name = DevIdpGuard.ENABLED, havingValue = "true")

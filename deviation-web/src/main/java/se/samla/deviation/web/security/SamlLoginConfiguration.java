@@ -21,10 +21,10 @@ import org.springframework.security.saml2.provider.service.web.DefaultRelyingPar
 import org.springframework.security.saml2.provider.service.web.authentication.OpenSaml4AuthenticationRequestResolver;
 
 /**
- * SITHS login over SAML (DESIGN section 6): our authentication provider with our own validators on
- * OpenSAML 4.0.1 (ADR 0003), and AuthnRequests that ask for the accepted levels of assurance with
- * exact comparison. The relying party itself ({@code siths}) is configured only through Spring
- * Boot's {@code spring.security.saml2.relyingparty.registration.siths.*} properties.
+ * SITHS login over SAML (docs/architecture.md#login): our authentication provider with our own
+ * validators on OpenSAML 4.0.1 (ADR 0003), and AuthnRequests that ask for the accepted levels of
+ * assurance with exact comparison. The relying party itself ({@code siths}) is configured only
+ * through Spring Boot's {@code spring.security.saml2.relyingparty.registration.siths.*} properties.
  */
 @Configuration(proxyBeanMethods = false)
 class SamlLoginConfiguration {

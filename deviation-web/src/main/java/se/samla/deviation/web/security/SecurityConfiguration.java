@@ -34,9 +34,9 @@ import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
 /**
  * The one filter chain. Health, info and Prometheus are open; everything else needs a SITHS login
- * over SAML (DESIGN section 6, registration {@code siths}). A browser asking for HTML without a
- * session is sent to the IdP; API calls ({@code /api/**}, or anything not asking for HTML) get an
- * RFC 9457 problem detail, never a login redirect.
+ * over SAML (docs/architecture.md#login, registration {@code siths}). A browser asking for HTML
+ * without a session is sent to the IdP; API calls ({@code /api/**}, or anything not asking for
+ * HTML) get an RFC 9457 problem detail, never a login redirect.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Login and access settings (DESIGN sections 6 and 9).
+ * Login and access settings (docs/architecture.md#login and #configuration-names).
  *
  * @param acceptedLoa levels of assurance accepted from the IdP (and requested, exactly)
  * @param bootstrapAdmins employee HSA-ids that are administrators regardless of appointments

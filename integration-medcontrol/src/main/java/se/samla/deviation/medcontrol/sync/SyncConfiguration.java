@@ -35,22 +35,22 @@ public class SyncConfiguration {
   @Bean
   InboundSync medControlInbound(
       SyncLedger ledger,
-      MedControlWorkflow exchange,
+      MedControlWorkflow workflow,
       TransactionTemplate transactionTemplate,
       SyncMetrics metrics,
       Clock clock) {
-    return new InboundSync(ledger, exchange, transactionTemplate, metrics, clock);
+    return new InboundSync(ledger, workflow, transactionTemplate, metrics, clock);
   }
 
   @Bean
   OutboundSync medControlOutbound(
       SyncLedger ledger,
-      MedControlWorkflow exchange,
+      MedControlWorkflow workflow,
       MedControlClient client,
       InboundSync inbound,
       TransactionTemplate transactionTemplate,
       Clock clock) {
-    return new OutboundSync(ledger, exchange, client, inbound, transactionTemplate, clock);
+    return new OutboundSync(ledger, workflow, client, inbound, transactionTemplate, clock);
   }
 
   @Bean

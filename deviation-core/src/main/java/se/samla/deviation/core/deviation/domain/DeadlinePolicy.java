@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import se.samla.deviation.core.calendar.domain.WorkingDayCalendar;
+import se.samla.deviation.core.common.domain.ServiceZone;
 
 /**
  * When a deviation must be acknowledged (assigned) and answered.
@@ -14,7 +15,7 @@ import se.samla.deviation.core.calendar.domain.WorkingDayCalendar;
  *
  * @param acknowledgementWorkingDays working days after the submission date to acknowledge
  * @param answerCalendarDays calendar days after the submission date to answer
- * @param zone the zone in which dates are counted
+ * @param zone the zone in which dates are counted (the service's one zone, {@link ServiceZone})
  * @param calendar which days are working days
  */
 public record DeadlinePolicy(
@@ -25,7 +26,6 @@ public record DeadlinePolicy(
 
   public static final int DEFAULT_ACKNOWLEDGEMENT_WORKING_DAYS = 5;
   public static final int DEFAULT_ANSWER_CALENDAR_DAYS = 60;
-  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Stockholm");
 
   public DeadlinePolicy {
     if (acknowledgementWorkingDays < 0) {
@@ -40,12 +40,12 @@ public record DeadlinePolicy(
     requireNonNull(calendar, "calendar");
   }
 
-  /** 5 working days to acknowledge, 60 calendar days to answer, Europe/Stockholm. */
+  /** 5 working days to acknowledge, 60 calendar days to answer, the default service zone. */
   public static DeadlinePolicy defaults() {
     return new DeadlinePolicy(
         DEFAULT_ACKNOWLEDGEMENT_WORKING_DAYS,
         DEFAULT_ANSWER_CALENDAR_DAYS,
-        DEFAULT_ZONE,
+        ServiceZone.DEFAULT_ZONE,
         new WorkingDayCalendar());
   }
 

@@ -38,10 +38,10 @@ import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.patient.domain.ProtectedPatient;
 
 /**
- * The deviation aggregate: a deviation in collaboration and its workflow. Every transition of
- * DESIGN section 5's diagram is a method here that checks the current status, changes the state,
- * appends a timeline event and records a {@link DeviationChanged} for publication. Who may call
- * which method is decided by {@link DeviationPermissions} in the application service.
+ * The deviation aggregate: a deviation in collaboration and its workflow. Every transition of the
+ * diagram in docs/architecture.md#workflow is a method here that checks the current status, changes
+ * the state, appends a timeline event and records a {@link DeviationChanged} for publication. Who
+ * may call which method is decided by {@link DeviationPermissions} in the application service.
  */
 @Entity
 @Table(name = "deviation")

@@ -3,9 +3,9 @@ package se.samla.deviation.core.deviation.domain;
 import se.samla.deviation.core.access.domain.Actor;
 
 /**
- * Who may see and do what with a deviation (DESIGN section 5), as plain rules. The application
- * services ask these before every command; the list queries apply the same visibility rule in SQL
- * ({@code DeviationSpecifications}), and a test keeps the two in step.
+ * Who may see and do what with a deviation (docs/architecture.md#who-may-do-what), as plain rules.
+ * The application services ask these before every command; the list queries apply the same
+ * visibility rule in SQL ({@code DeviationSpecifications}), and a test keeps the two in step.
  */
 public final class DeviationPermissions {
 

@@ -1,6 +1,6 @@
 package se.samla.deviation.core.deviation.domain;
 
-/** The statuses of DESIGN section 5's workflow, and nothing else. */
+/** The statuses of the workflow (docs/architecture.md#workflow), and nothing else. */
 public enum DeviationStatus {
   SUBMITTED,
   ASSIGNED,

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import se.samla.deviation.core.access.domain.PersonRef;
 
 /**
- * Every action from every status: the allowed ones lead where DESIGN section 5's diagram says,
- * every other one is refused and changes nothing. The expected table is written out here on
- * purpose, independent of {@link Deviation#allowedFrom}.
+ * Every action from every status: the allowed ones lead where the diagram in
+ * docs/architecture.md#workflow says, every other one is refused and changes nothing. The expected
+ * table is written out here on purpose, independent of {@link Deviation#allowedFrom}.
  */
 class DeviationTransitionsTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import se.samla.deviation.core.common.infrastructure.ServiceZoneConfiguration;
+import se.samla.deviation.core.common.infrastructure.ServiceZoneProperties;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
 
 class DeadlinePropertiesTest {
@@ -36,8 +39,7 @@ class DeadlinePropertiesTest {
   void bindsDefaultsWhenNothingIsConfigured() {
     DeadlineProperties properties = bind(Map.of());
 
-    assertThat(properties)
-        .isEqualTo(new DeadlineProperties(5, 60, ZoneId.of("Europe/Stockholm"), 30));
+    assertThat(properties).isEqualTo(new DeadlineProperties(5, 60, 30));
   }
 
   @Test
@@ -47,11 +49,9 @@ class DeadlinePropertiesTest {
             Map.of(
                 PREFIX + ".acknowledgement-working-days", "3",
                 PREFIX + ".answer-calendar-days", "45",
-                PREFIX + ".zone", "Europe/Helsinki",
                 PREFIX + ".auto-close-after-days", "14"));
 
-    assertThat(properties)
-        .isEqualTo(new DeadlineProperties(3, 45, ZoneId.of("Europe/Helsinki"), 14));
+    assertThat(properties).isEqualTo(new DeadlineProperties(3, 45, 14));
   }
 
   @Test
@@ -70,10 +70,9 @@ class DeadlinePropertiesTest {
 
   @Test
   void configurationBuildsThePolicyFromThePropertiesAndDefinesNoClock() {
-    new ApplicationContextRunner()
-        .withUserConfiguration(PropertiesConfiguration.class, DeadlineConfiguration.class)
+    policyContext()
         .withPropertyValues(
-            PREFIX + ".acknowledgement-working-days=2", PREFIX + ".zone=Europe/Oslo")
+            PREFIX + ".acknowledgement-working-days=2", "deviation.zone=Europe/Oslo")
         .run(
             context -> {
               DeadlinePolicy policy = context.getBean(DeadlinePolicy.class);
@@ -84,10 +83,42 @@ class DeadlinePropertiesTest {
             });
   }
 
+  /** 23:30 in Stockholm on 11 May is 17:30 in New York: a different submission day. */
+  static final Instant LATE_EVENING_IN_STOCKHOLM = Instant.parse("2026-05-11T21:30:00Z");
+
+  @Test
+  void theServiceZoneDecidesTheDayOnWhichTheAnswerIsDue() {
+    policyContext()
+        .run(
+            context ->
+                assertThat(
+                        context.getBean(DeadlinePolicy.class).answerDue(LATE_EVENING_IN_STOCKHOLM))
+                    .as("end of 10 July in Stockholm")
+                    .isEqualTo(Instant.parse("2026-07-10T22:00:00Z")));
+    policyContext()
+        .withPropertyValues("deviation.zone=America/New_York")
+        .run(
+            context ->
+                assertThat(
+                        context.getBean(DeadlinePolicy.class).answerDue(LATE_EVENING_IN_STOCKHOLM))
+                    .as("end of 10 July in New York")
+                    .isEqualTo(Instant.parse("2026-07-11T04:00:00Z")));
+  }
+
+  @Test
+  void theOldNameDeviationDeadlinesZoneStillSetsTheZone() {
+    policyContext()
+        .withPropertyValues(PREFIX + ".zone=America/New_York")
+        .run(
+            context ->
+                assertThat(
+                        context.getBean(DeadlinePolicy.class).answerDue(LATE_EVENING_IN_STOCKHOLM))
+                    .isEqualTo(Instant.parse("2026-07-11T04:00:00Z")));
+  }
+
   @Test
   void contextFailsOnInvalidProperties() {
-    new ApplicationContextRunner()
-        .withUserConfiguration(PropertiesConfiguration.class, DeadlineConfiguration.class)
+    policyContext()
         .withPropertyValues(PREFIX + ".answer-calendar-days=0")
         .run(
             context ->
@@ -98,8 +129,16 @@ class DeadlinePropertiesTest {
                     .hasMessageContaining("answerCalendarDays"));
   }
 
+  private static ApplicationContextRunner policyContext() {
+    return new ApplicationContextRunner()
+        .withUserConfiguration(
+            PropertiesConfiguration.class,
+            ServiceZoneConfiguration.class,
+            DeadlineConfiguration.class);
+  }
+
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(DeadlineProperties.class)
+  @EnableConfigurationProperties({DeadlineProperties.class, ServiceZoneProperties.class})
   static class PropertiesConfiguration {}
 
   private static DeadlineProperties bind(Map<String, String> values) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.common.application.PageResult;
+import se.samla.deviation.core.common.domain.ServiceZone;
 import se.samla.deviation.core.deviation.application.AcceptAnswerCommand;
 import se.samla.deviation.core.deviation.application.AnswerDeviationCommand;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
@@ -42,7 +43,6 @@ import se.samla.deviation.core.deviation.application.WithdrawDeviationCommand;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.web.api.BadRequestException;
 import se.samla.deviation.web.api.IfMatch;
-import se.samla.deviation.web.api.Refs;
 import se.samla.deviation.web.api.deviation.DeviationRequests.AnswerRequest;
 import se.samla.deviation.web.api.deviation.DeviationRequests.AssignmentRequest;
 import se.samla.deviation.web.api.deviation.DeviationRequests.CommentRequest;
@@ -68,10 +68,12 @@ class DeviationController {
 
   private final DeviationWorkflow workflow;
   private final DeviationQueries queries;
+  private final ServiceZone zone;
 
-  DeviationController(DeviationWorkflow workflow, DeviationQueries queries) {
+  DeviationController(DeviationWorkflow workflow, DeviationQueries queries, ServiceZone zone) {
     this.workflow = workflow;
     this.queries = queries;
+    this.zone = zone;
   }
 
   @PostMapping
@@ -140,8 +142,8 @@ class DeviationController {
                     .flatMap(c -> List.of(c.split(",")).stream())
                     .collect(Collectors.toSet()),
             unit,
-            from == null ? null : from.atStartOfDay(Refs.ZONE).toInstant(),
-            to == null ? null : to.plusDays(1).atStartOfDay(Refs.ZONE).toInstant(),
+            from == null ? null : zone.startOf(from),
+            to == null ? null : zone.startOf(to.plusDays(1)),
             overdue,
             sortParts.length == 0
                 ? null

@@ -3,12 +3,18 @@ package se.samla.deviation.web.api.deviation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.common.infrastructure.ServiceZoneConfiguration;
+import se.samla.deviation.core.common.infrastructure.ServiceZoneProperties;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.application.MedControlLink;
 import se.samla.deviation.core.deviation.application.MedControlSyncState;
@@ -17,6 +23,7 @@ import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
+import se.samla.deviation.web.api.ApiTimeZoneConfiguration;
 
 /** The mapping from core's view to the contract's JSON. */
 class DeviationResponsesTest {
@@ -72,20 +79,35 @@ class DeviationResponsesTest {
   }
 
   @Test
-  void showsTimesWithTheSwedishOffset() throws Exception {
+  void showsTimesWithTheOffsetOfTheServiceZone() throws Exception {
     var response = DeviationResponses.of(view(null));
-    ObjectMapper mapper =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    String json = mapper.writeValueAsString(response);
-
-    assertThat(json)
+    assertThat(json(response))
         .contains("\"occurredAt\":\"2026-11-20T14:30:00+01:00\"")
         .contains("\"submittedAt\":\"2026-07-01T12:00:00+02:00\"")
         .contains("\"patient\":null");
+    assertThat(json(response, "deviation.zone=America/New_York", "spring.jackson.time-zone=UTC"))
+        .contains("\"occurredAt\":\"2026-11-20T08:30:00-05:00\"")
+        .contains("\"submittedAt\":\"2026-07-01T06:00:00-04:00\"");
+    assertThat(json(response, "deviation.deadlines.zone=UTC"))
+        .contains("\"occurredAt\":\"2026-11-20T13:30:00Z\"");
   }
+
+  /** The JSON as the application writes it: Boot's ObjectMapper with the configured zone. */
+  static String json(Object value, String... properties) throws Exception {
+    String[] json = new String[1];
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+        .withUserConfiguration(
+            ZoneProperties.class, ServiceZoneConfiguration.class, ApiTimeZoneConfiguration.class)
+        .withPropertyValues(properties)
+        .run(context -> json[0] = context.getBean(ObjectMapper.class).writeValueAsString(value));
+    return json[0];
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(ServiceZoneProperties.class)
+  static class ZoneProperties {}
 
   @Test
   void theMedControlBlockIsNullWithoutCaseIdAndState() {
@@ -108,7 +130,8 @@ class DeviationResponsesTest {
                     null, MedControlSyncState.PENDING, Instant.parse("2026-11-23T09:00:00Z"))));
     assertThat(pending.medControl().caseId()).isNull();
     assertThat(pending.medControl().syncState()).isEqualTo(MedControlSyncState.PENDING);
-    assertThat(pending.medControl().lastSyncedAt()).hasToString("2026-11-23T10:00+01:00");
+    assertThat(pending.medControl().lastSyncedAt().toInstant())
+        .isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
     assertThat(pending.origin()).isEqualTo(DeviationOrigin.SAMVERKAN);
   }
 }
