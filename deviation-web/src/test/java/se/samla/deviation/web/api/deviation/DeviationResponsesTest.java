@@ -25,7 +25,20 @@ class DeviationResponsesTest {
     return view(patient, null);
   }
 
+  static final DeviationView.RiskView K2S3 =
+      new DeviationView.RiskView(
+          Consequence.MODERATE, Probability.HIGH, RiskLevel.MEDIUM, "K2×S3", 6);
+
   static DeviationView view(DeviationView.PatientView patient, MedControlLink medControl) {
+    return view(patient, medControl, K2S3, K2S3, null);
+  }
+
+  static DeviationView view(
+      DeviationView.PatientView patient,
+      MedControlLink medControl,
+      DeviationView.RiskView risk,
+      DeviationView.RiskView reporterEstimate,
+      DeviationView.AssessmentView handlerAssessment) {
     DeviationView.NamedUnit unit = new DeviationView.NamedUnit("SE1-U", "Enhet", "SE1-O", "Org");
     return new DeviationView(
         UUID.randomUUID(),
@@ -41,11 +54,9 @@ class DeviationResponsesTest {
         "INFORMATION_TRANSFER",
         "Beskrivning",
         null,
-        Consequence.MODERATE,
-        Probability.HIGH,
-        RiskLevel.HIGH,
-        "2x3",
-        6,
+        risk,
+        reporterEstimate,
+        handlerAssessment,
         null,
         false,
         false,
@@ -85,6 +96,42 @@ class DeviationResponsesTest {
         .contains("\"occurredAt\":\"2026-11-20T14:30:00+01:00\"")
         .contains("\"submittedAt\":\"2026-07-01T12:00:00+02:00\"")
         .contains("\"patient\":null");
+  }
+
+  @Test
+  void aRiskNotAssessedIsNullEverywhereAndSaysSo() throws Exception {
+    var response = DeviationResponses.of(view(null, null, null, null, null));
+    assertThat(response.riskAssessed()).isFalse();
+    assertThat(response.riskLevel()).isNull();
+    assertThat(response.riskScore()).isNull();
+    assertThat(response.reporterEstimate()).isNull();
+    assertThat(response.handlerAssessment()).isNull();
+    String json =
+        new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(response);
+    assertThat(json)
+        .contains("\"riskAssessed\":false")
+        .contains("\"riskLevel\":null")
+        .contains("\"consequence\":null");
+  }
+
+  @Test
+  void theCurrentRiskIsTheAssessmentAndTheEstimateStaysBesideIt() {
+    var k4s4 =
+        new DeviationView.RiskView(
+            Consequence.CATASTROPHIC, Probability.VERY_HIGH, RiskLevel.VERY_HIGH, "K4×S4", 16);
+    var assessment =
+        new DeviationView.AssessmentView(
+            k4s4, Instant.parse("2026-11-23T09:00:00Z"), new PersonRef("SE1-H", "Hanna"));
+    var response = DeviationResponses.of(view(null, null, k4s4, K2S3, assessment));
+
+    assertThat(response.riskAssessed()).isTrue();
+    assertThat(response.consequence()).isEqualTo(Consequence.CATASTROPHIC);
+    assertThat(response.riskCell()).isEqualTo("K4×S4");
+    assertThat(response.riskScore()).isEqualTo(16);
+    assertThat(response.reporterEstimate().cell()).isEqualTo("K2×S3");
+    assertThat(response.handlerAssessment().cell()).isEqualTo("K4×S4");
+    assertThat(response.handlerAssessment().assessedBy().hsaId()).isEqualTo("SE1-H");
+    assertThat(response.handlerAssessment().assessedAt()).hasToString("2026-11-23T10:00+01:00");
   }
 
   @Test
