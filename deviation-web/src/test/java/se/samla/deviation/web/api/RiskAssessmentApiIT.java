@@ -12,6 +12,7 @@ import static se.samla.deviation.web.api.Logins.as;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import se.samla.deviation.core.access.domain.Actor;
+import se.samla.deviation.core.access.domain.PersonRef;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.medcontrol.application.MedControlRegistration;
@@ -151,6 +153,20 @@ class RiskAssessmentApiIT {
 
   @Test
   void aCaseFromMedControlWithoutRiskReadsAsNotAssessedUntilAssessed() throws Exception {
+    // A unit and handler of its own, so that the inbox holds exactly this case.
+    String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String unit = "SE9999999002-R" + suffix;
+    String handlerId = "SE9999999002-RH" + suffix;
+    masterData.saveUnit(TestCare.admin(), unit, "Hemsjukvården risk", TestCare.KOMMUN_A, true);
+    masterData.appointHandler(TestCare.admin(), unit, handlerId, "Rita Handläggare", null);
+    Actor handler =
+        new Actor(
+            new PersonRef(handlerId, "Rita Handläggare"),
+            unit,
+            TestCare.KOMMUN_A,
+            Set.of(),
+            Set.of(),
+            false);
     MedControlSnapshot imported =
         medControl.registerFromMedControl(
             new MedControlRegistration(
@@ -158,7 +174,7 @@ class RiskAssessmentApiIT {
                 Instant.parse("2026-11-20T13:30:00Z"),
                 null,
                 TestCare.WARD,
-                TestCare.HOME_CARE_A,
+                unit,
                 "SAM-04",
                 "Fel dos i läkemedelslistan vid utskrivning.",
                 null,
@@ -177,11 +193,12 @@ class RiskAssessmentApiIT {
         .andExpect(jsonPath("$.handlerAssessment").value(org.hamcrest.Matchers.nullValue()))
         .andExpect(
             jsonPath("$.allowedActions").value(org.hamcrest.Matchers.hasItem("ASSESS_RISK")));
-    call(get("/api/v1/deviations").param("view", "inbox").param("size", "200"), handler, null)
+    call(get("/api/v1/deviations").param("view", "inbox"), handler, null)
         .andExpect(status().isOk())
-        .andExpect(
-            jsonPath("$.items[?(@.id == '" + imported.deviationId() + "')].riskAssessed")
-                .value(org.hamcrest.Matchers.contains(false)));
+        .andExpect(jsonPath("$.totalItems").value(1))
+        .andExpect(jsonPath("$.items[0].id").value(imported.deviationId().toString()))
+        .andExpect(jsonPath("$.items[0].riskAssessed").value(false))
+        .andExpect(jsonPath("$.items[0].riskLevel").value(org.hamcrest.Matchers.nullValue()));
 
     call(post(base + "/risk-assessment"), handler, ASSESSMENT)
         .andExpect(status().isOk())
