@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** The contract's {@code CaseUpdate}: only the fields present are changed. */
+/**
+ * The contract's {@code CaseUpdate}: only the fields present are changed. {@code consequence} and
+ * {@code probability} are the receiving side's risk assessment and go together.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseUpdate(
     String status,
@@ -12,7 +15,20 @@ public record CaseUpdate(
     RemoteCase.Person handler,
     RemoteCase.Answer answer,
     Instant closedAt,
-    String comment) {
+    String comment,
+    Integer consequence,
+    Integer probability) {
+
+  /** An update that leaves the risk as it is. */
+  public CaseUpdate(
+      String status,
+      String receivingUnitHsaId,
+      RemoteCase.Person handler,
+      RemoteCase.Answer answer,
+      Instant closedAt,
+      String comment) {
+    this(status, receivingUnitHsaId, handler, answer, closedAt, comment, null, null);
+  }
 
   @JsonIgnore
   public boolean isEmpty() {
@@ -21,6 +37,8 @@ public record CaseUpdate(
         && handler == null
         && answer == null
         && closedAt == null
-        && comment == null;
+        && comment == null
+        && consequence == null
+        && probability == null;
   }
 }

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import se.samla.deviation.core.access.domain.PersonRef;
+import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.MedControlAnswer;
 import se.samla.deviation.core.deviation.domain.MedControlChange;
+import se.samla.deviation.core.deviation.domain.Probability;
+import se.samla.deviation.core.deviation.domain.RiskAssessment;
 import se.samla.deviation.core.medcontrol.application.MedControlRegistration;
 import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
 import se.samla.deviation.medcontrol.client.CaseCreate;
@@ -63,6 +66,7 @@ final class CaseMapping {
 
   // ---- outbound -----------------------------------------------------------------------------
 
+  /** A create carries the registration, so the reporter's estimate as the case's risk. */
   static CaseCreate toCreate(MedControlSnapshot d) {
     return new CaseCreate(
         SOURCE_SYSTEM,
@@ -100,7 +104,16 @@ final class CaseMapping {
                 d.answer().answeredAt())
             : null;
     Instant closedAt = fields.contains(SharedField.CLOSED_AT) ? d.closedAt() : null;
-    return new CaseUpdate(status, unit, handler, answer, closedAt, null);
+    boolean risk = fields.contains(SharedField.RISK) && d.currentConsequence() != null;
+    return new CaseUpdate(
+        status,
+        unit,
+        handler,
+        answer,
+        closedAt,
+        null,
+        risk ? d.currentConsequence() : null,
+        risk ? d.currentProbability() : null);
   }
 
   // ---- inbound ------------------------------------------------------------------------------
@@ -152,7 +165,9 @@ final class CaseMapping {
             : null;
     Instant closedAt = fields.contains(SharedField.CLOSED_AT) ? c.closedAt() : null;
     String unit = fields.contains(SharedField.RECEIVING_UNIT) ? c.receivingUnitHsaId() : null;
-    return new MedControlChange(status, handler, clearHandler, answer, closedAt, unit);
+    RiskAssessment risk =
+        fields.contains(SharedField.RISK) ? risk(c.consequence(), c.probability()) : null;
+    return new MedControlChange(status, handler, clearHandler, answer, closedAt, unit, risk);
   }
 
   // ---- the values the merge compares --------------------------------------------------------
@@ -168,6 +183,7 @@ final class CaseMapping {
             : answerDigest(d.answer().investigation(), d.answer().causes(), d.answer().measures()));
     values.put(SharedField.CLOSED_AT, instant(d.closedAt()));
     values.put(SharedField.RECEIVING_UNIT, d.receivingUnitHsaId());
+    values.put(SharedField.RISK, cell(d.currentConsequence(), d.currentProbability()));
     return values;
   }
 
@@ -185,17 +201,23 @@ final class CaseMapping {
             : answerDigest(c.answer().investigation(), c.answer().causes(), c.answer().measures()));
     values.put(SharedField.CLOSED_AT, instant(c.closedAt()));
     values.put(SharedField.RECEIVING_UNIT, c.receivingUnitHsaId());
+    values.put(SharedField.RISK, cell(c.consequence(), c.probability()));
     return values;
   }
 
-  /** What a freshly created remote case holds of the shared fields, before anyone touched it. */
-  static Map<SharedField, String> createdBase(String receivingUnitHsaId) {
+  /**
+   * What a freshly created remote case holds of the shared fields, before anyone touched it: the
+   * receiving unit and the risk that the create carried.
+   */
+  static Map<SharedField, String> createdBase(
+      String receivingUnitHsaId, Integer consequence, Integer probability) {
     Map<SharedField, String> values = new EnumMap<>(SharedField.class);
     values.put(SharedField.STATUS, "NEW");
     values.put(SharedField.HANDLER, null);
     values.put(SharedField.ANSWER, null);
     values.put(SharedField.CLOSED_AT, null);
     values.put(SharedField.RECEIVING_UNIT, receivingUnitHsaId);
+    values.put(SharedField.RISK, cell(consequence, probability));
     return values;
   }
 
@@ -218,6 +240,26 @@ final class CaseMapping {
       return "sha256:" + HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /**
+   * The risk as the merge compares it, the matrix cell (e.g. {@code K3×S2}); null without a risk or
+   * with half a cell, which is no assessment.
+   */
+  static String cell(Integer consequence, Integer probability) {
+    RiskAssessment risk = risk(consequence, probability);
+    return risk == null ? null : risk.cell();
+  }
+
+  private static RiskAssessment risk(Integer consequence, Integer probability) {
+    if (consequence == null || probability == null) {
+      return null;
+    }
+    try {
+      return new RiskAssessment(Consequence.ofLevel(consequence), Probability.ofLevel(probability));
+    } catch (IllegalArgumentException e) {
+      throw new UnmappableCaseException("consequence or probability is out of range");
     }
   }
 

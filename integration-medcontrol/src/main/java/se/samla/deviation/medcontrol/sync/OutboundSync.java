@@ -91,9 +91,14 @@ class OutboundSync {
                       deviation.deviationId().toString(),
                       String.valueOf(deviation.version())))
               .remoteCase();
-      base = CaseMapping.createdBase(body.receivingUnitHsaId());
+      base =
+          CaseMapping.createdBase(
+              body.receivingUnitHsaId(), body.consequence(), body.probability());
     } else {
-      base = CaseMapping.createdBase(remote.receivingUnitHsaId());
+      // The risk the create carried: the reporter's estimate, which never changes.
+      base =
+          CaseMapping.createdBase(
+              remote.receivingUnitHsaId(), deviation.consequence(), deviation.probability());
     }
     RemoteCase confirmed = requireIdentity(remote);
     Map<SharedField, String> linkedBase = base;

@@ -64,9 +64,8 @@ abstract class SyncTestSupport {
   }
 
   /**
-   * A case registered in MedControl PRO from the ward to home care A. With a risk: the contract
-   * lets a case leave consequence and probability out, but a deviation here needs both, so such a
-   * case is rejected (reported as a known gap).
+   * A case registered in MedControl PRO from the ward to home care A, with a risk (K2×S3); a test
+   * may leave it out, as the contract allows, and the case then arrives not assessed.
    */
   MedControlCase remoteCaseForUs() {
     return remoteCaseForUs(c -> {});

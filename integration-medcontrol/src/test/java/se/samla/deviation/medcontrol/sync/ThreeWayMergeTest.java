@@ -83,6 +83,33 @@ class ThreeWayMergeTest {
     assertThat(m.newBase()).containsEntry(f, "r");
   }
 
+  @org.junit.jupiter.api.Test
+  void aRiskAssessedOnlyHereIsSentAndOnlyThereIsTaken() {
+    Map<SharedField, String> base = values(SharedField.RISK, "K2×S3");
+    Map<SharedField, String> assessedHere = values(SharedField.RISK, "K4×S2");
+    Map<SharedField, String> assessedThere = values(SharedField.RISK, "K1×S1");
+
+    assertThat(ThreeWayMerge.outbound(assessedHere, base, EnumSet.noneOf(SharedField.class)))
+        .containsExactly(SharedField.RISK);
+    assertThat(ThreeWayMerge.inbound(assessedHere, base, base).takeRemote()).isEmpty();
+    assertThat(ThreeWayMerge.inbound(base, base, assessedThere).takeRemote())
+        .containsExactly(SharedField.RISK);
+    ThreeWayMerge.Inbound clash = ThreeWayMerge.inbound(assessedHere, base, assessedThere);
+    assertThat(clash.conflicts()).containsExactly(SharedField.RISK);
+    assertThat(clash.newBase()).containsEntry(SharedField.RISK, "K2×S3");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCaseImportedWithoutRiskTakesARiskSetThereAndSendsOneSetHere() {
+    Map<SharedField, String> none = values(SharedField.RISK, null);
+    assertThat(ThreeWayMerge.inbound(none, none, values(SharedField.RISK, "K3×S3")).takeRemote())
+        .containsExactly(SharedField.RISK);
+    assertThat(
+            ThreeWayMerge.outbound(
+                values(SharedField.RISK, "K3×S3"), none, EnumSet.noneOf(SharedField.class)))
+        .containsExactly(SharedField.RISK);
+  }
+
   /** Every field "same", except f which has the given value. */
   private static Map<SharedField, String> values(SharedField f, String value) {
     Map<SharedField, String> m = new EnumMap<>(SharedField.class);

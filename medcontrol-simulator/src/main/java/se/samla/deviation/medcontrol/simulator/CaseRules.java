@@ -48,7 +48,15 @@ final class CaseRules {
           "patientIdentityNumber",
           "reporter");
   private static final Set<String> UPDATE_FIELDS =
-      Set.of("status", "receivingUnitHsaId", "handler", "answer", "closedAt", "comment");
+      Set.of(
+          "status",
+          "receivingUnitHsaId",
+          "handler",
+          "answer",
+          "closedAt",
+          "comment",
+          "consequence",
+          "probability");
   private static final Set<String> PERSON_FIELDS = Set.of("hsaId", "name");
   private static final Set<String> ANSWER_FIELDS =
       Set.of("investigation", "causes", "measures", "answeredAt");
@@ -142,6 +150,11 @@ final class CaseRules {
       errors.add("closedAt: must be a date-time");
     }
     optionalText(body, "comment", errors);
+    range(body, "consequence", 0, 4, errors);
+    range(body, "probability", 1, 4, errors);
+    if (body.hasNonNull("consequence") != body.hasNonNull("probability")) {
+      errors.add("consequence, probability: a risk assessment sets both");
+    }
     return errors;
   }
 

@@ -322,7 +322,8 @@ final class CaseStore {
       return;
     }
     ObjectNode json = target.json;
-    for (String field : List.of("status", "receivingUnitHsaId", "handler")) {
+    for (String field :
+        List.of("status", "receivingUnitHsaId", "handler", "consequence", "probability")) {
       if (update.has(field)) {
         json.set(field, update.get(field).deepCopy());
       }

@@ -40,6 +40,21 @@ public record MedControlCase(
     json = json.deepCopy();
   }
 
+  /** The risk's consequence level 0..4, or null when the case carries no risk. */
+  public Integer consequence() {
+    return level("consequence");
+  }
+
+  /** The risk's probability level 1..4, or null when the case carries no risk. */
+  public Integer probability() {
+    return level("probability");
+  }
+
+  private Integer level(String field) {
+    JsonNode value = json.get(field);
+    return value == null || value.isNull() ? null : value.asInt();
+  }
+
   /** A copy of the case as the API renders it. */
   @Override
   public ObjectNode json() {

@@ -198,6 +198,13 @@ public final class RemoteCases {
       return this;
     }
 
+    /** The receiving side's risk assessment in MedControl PRO: both levels together. */
+    public Change risk(int consequence, int probability) {
+      fields.put("consequence", consequence);
+      fields.put("probability", probability);
+      return this;
+    }
+
     public Change comment(String text) {
       fields.put("comment", text);
       return this;

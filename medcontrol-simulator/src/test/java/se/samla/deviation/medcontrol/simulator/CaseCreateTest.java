@@ -52,6 +52,21 @@ class CaseCreateTest {
   }
 
   @Test
+  void aCaseWithoutRiskIsCreatedWithNullLevels() throws Exception {
+    var body = ApiClient.caseCreate();
+    body.remove("consequence");
+    body.remove("probability");
+
+    var response = client.create(ApiClient.newKey(), body);
+
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.json().get("consequence").isNull()).isTrue();
+    assertThat(response.json().get("probability").isNull()).isTrue();
+    var stored = sim.caseById(response.json().get("id").asText()).orElseThrow();
+    assertThat(stored.consequence()).isNull();
+  }
+
+  @Test
   void theSameKeyAndBodyGivesTheSameCaseAgain() throws Exception {
     var body = ApiClient.caseCreate();
     String key = ApiClient.newKey();

@@ -126,6 +126,44 @@ class CasePatchTest {
   }
 
   @Test
+  void aRiskAssessmentSetsBothLevelsAndShowsInTheFeed() throws Exception {
+    ObjectNode update =
+        ApiClient.MAPPER.createObjectNode().put("consequence", 4).put("probability", 1);
+
+    var response = client.patch(id, "\"1\"", ApiClient.newKey(), update);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("consequence").asInt()).isEqualTo(4);
+    assertThat(response.json().get("probability").asInt()).isEqualTo(1);
+    var c = sim.caseById(id).orElseThrow();
+    assertThat(c.version()).isEqualTo(2);
+    assertThat(c.consequence()).isEqualTo(4);
+    assertThat(c.probability()).isEqualTo(1);
+    var feed = client.get("/api/v1/changes").json().get("items");
+    assertThat(feed).isNotEmpty();
+    var last = feed.get(feed.size() - 1);
+    assertThat(last.get("id").asText()).isEqualTo(id);
+    assertThat(last.get("version").asInt()).isEqualTo(2);
+    assertThat(last.get("consequence").asInt()).isEqualTo(4);
+    assertThat(last.get("probability").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void halfARiskOrALevelOutOfRangeIsUnprocessable() throws Exception {
+    for (ObjectNode bad :
+        java.util.List.of(
+            ApiClient.MAPPER.createObjectNode().put("consequence", 2),
+            ApiClient.MAPPER.createObjectNode().put("consequence", 5).put("probability", 2),
+            ApiClient.MAPPER.createObjectNode().put("consequence", 2).put("probability", 0),
+            ApiClient.MAPPER.createObjectNode().put("consequence", "2").put("probability", 2))) {
+      assertThat(client.patch(id, "\"1\"", ApiClient.newKey(), bad).status())
+          .as(bad.toString())
+          .isEqualTo(422);
+    }
+    assertThat(sim.caseById(id).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownCaseIsNotFound() throws Exception {
     assertThat(
             client.patch("MC-2026-999999", "\"1\"", ApiClient.newKey(), status("CLOSED")).status())

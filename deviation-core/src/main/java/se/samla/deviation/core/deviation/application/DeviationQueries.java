@@ -36,6 +36,7 @@ import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.deviation.domain.Deviation;
 import se.samla.deviation.core.deviation.domain.DeviationAction;
 import se.samla.deviation.core.deviation.domain.DeviationPermissions;
+import se.samla.deviation.core.deviation.domain.RiskAssessment;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
 import se.samla.deviation.core.organisation.application.ReferenceData;
@@ -164,11 +165,16 @@ public class DeviationQueries {
         d.categoryCode(),
         d.description(),
         d.immediateActions(),
-        d.consequence(),
-        d.probability(),
-        d.risk().level(),
-        d.risk().cell(),
-        d.risk().score(),
+        DeviationView.RiskView.of(d.risk().orElse(null)),
+        DeviationView.RiskView.of(d.reporterEstimate().orElse(null)),
+        d.handlerAssessment()
+            .map(
+                a ->
+                    new DeviationView.AssessmentView(
+                        DeviationView.RiskView.of(a),
+                        d.riskAssessedAt().orElseThrow(),
+                        d.riskAssessedBy().orElseThrow()))
+            .orElse(null),
         d.agreementReference(),
         d.possibleLexMaria(),
         d.possibleLexSarah(),
@@ -234,7 +240,8 @@ public class DeviationQueries {
         named(units.get(d.reportingUnit().hsaId())),
         named(units.get(d.receivingUnit().hsaId())),
         d.categoryCode(),
-        d.risk().level(),
+        d.risk().map(RiskAssessment::level).orElse(null),
+        d.riskAssessed(),
         d.handler().orElse(null),
         d.acknowledgementDueAt(),
         d.answerDueAt(),

@@ -9,12 +9,15 @@ import se.samla.deviation.core.deviation.domain.DeviationAction;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.Probability;
+import se.samla.deviation.core.deviation.domain.RiskAssessment;
 import se.samla.deviation.core.deviation.domain.RiskLevel;
 
 /**
  * A deviation as one actor may see it: patient revealed or masked, and what they may do next.
  * {@code medControl} is null when the deviation has neither a MedControl PRO case nor a sync state;
- * its state is null when only the case id is known.
+ * its state is null when only the case id is known. {@code risk} is the current risk: the receiving
+ * side's assessment when there is one, else the reporter's estimate, and null when neither exists
+ * (a case from MedControl PRO registered without a risk: "not assessed").
  */
 public record DeviationView(
     UUID id,
@@ -30,11 +33,9 @@ public record DeviationView(
     String categoryCode,
     String description,
     String immediateActions,
-    Consequence consequence,
-    Probability probability,
-    RiskLevel riskLevel,
-    String riskCell,
-    int riskScore,
+    RiskView risk,
+    RiskView reporterEstimate,
+    AssessmentView handlerAssessment,
     String agreementReference,
     boolean possibleLexMaria,
     boolean possibleLexSarah,
@@ -48,6 +49,26 @@ public record DeviationView(
     DeviationOrigin origin,
     MedControlLink medControl,
     Set<DeviationAction> allowedActions) {
+
+  /** Whether there is a risk at all; false means "not assessed". */
+  public boolean riskAssessed() {
+    return risk != null;
+  }
+
+  /** A cell of the risk matrix with what it means. */
+  public record RiskView(
+      Consequence consequence, Probability probability, RiskLevel level, String cell, int score) {
+
+    /** The view of a cell, or null for none. */
+    public static RiskView of(RiskAssessment r) {
+      return r == null
+          ? null
+          : new RiskView(r.consequence(), r.probability(), r.level(), r.cell(), r.score());
+    }
+  }
+
+  /** The receiving side's assessment, when and by whom it was made. */
+  public record AssessmentView(RiskView risk, Instant assessedAt, PersonRef assessedBy) {}
 
   /** A unit with its name and organisation. */
   public record NamedUnit(

@@ -24,6 +24,7 @@ import se.samla.deviation.core.deviation.domain.Deviation;
 import se.samla.deviation.core.deviation.domain.DeviationAction;
 import se.samla.deviation.core.deviation.domain.DeviationPermissions;
 import se.samla.deviation.core.deviation.domain.NewDeviation;
+import se.samla.deviation.core.deviation.domain.RiskAssessment;
 import se.samla.deviation.core.deviation.domain.UnitRef;
 import se.samla.deviation.core.deviation.infrastructure.CaseNumberGenerator;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
@@ -291,6 +292,22 @@ public class DeviationWorkflow {
         d ->
             d.comment(
                 command.text().strip(), command.visibility(), actor.person(), clock.instant()));
+  }
+
+  @Transactional
+  public DeviationView assessRisk(AssessRiskCommand command, Actor actor) {
+    return change(
+        command,
+        command.deviationId(),
+        command.expectedVersion(),
+        actor,
+        DeviationAction.ASSESS_RISK,
+        d ->
+            d.assessRisk(
+                new RiskAssessment(command.consequence(), command.probability()),
+                command.reason().strip(),
+                actor.person(),
+                clock.instant()));
   }
 
   // ---- the shape every command shares ---------------------------------------------------------

@@ -47,6 +47,9 @@ import se.samla.deviation.core.patient.domain.ProtectedPatient;
 @Table(name = "deviation")
 public class Deviation {
 
+  /** How the timeline and the API name a risk that nobody has estimated or assessed. */
+  public static final String NOT_ASSESSED = "NOT_ASSESSED";
+
   @Id private UUID id;
 
   @Column(name = "case_number")
@@ -91,11 +94,31 @@ public class Deviation {
   private String description;
   private String immediateActions;
 
+  /** The reporter's estimate; null only for a case imported from MedControl PRO without one. */
   @Enumerated(EnumType.STRING)
   private Consequence consequence;
 
   @Enumerated(EnumType.STRING)
   private Probability probability;
+
+  /** The receiving side's assessment, beside the reporter's estimate; null until assessed. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "assessed_consequence")
+  private Consequence assessedConsequence;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "assessed_probability")
+  private Probability assessedProbability;
+
+  @Column(name = "risk_assessed_at")
+  private Instant riskAssessedAt;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "hsaId", column = @Column(name = "risk_assessed_by_hsa_id")),
+    @AttributeOverride(name = "name", column = @Column(name = "risk_assessed_by_name"))
+  })
+  private PersonRef riskAssessedBy;
 
   private String agreementReference;
   private boolean possibleLexMaria;
@@ -146,7 +169,10 @@ public class Deviation {
 
   protected Deviation() {}
 
-  /** Registers a new deviation: it starts SUBMITTED with its deadlines running. */
+  /**
+   * Registers a new deviation: it starts SUBMITTED with its deadlines running. The reporter's risk
+   * estimate is required here.
+   */
   public static Deviation submit(
       UUID id,
       String caseNumber,
@@ -154,6 +180,8 @@ public class Deviation {
       PersonRef reporter,
       Instant now,
       DeadlinePolicy deadlines) {
+    Objects.requireNonNull(data.consequence(), "consequence");
+    Objects.requireNonNull(data.probability(), "probability");
     Deviation d = create(id, caseNumber, data, reporter, DeviationOrigin.SAMVERKAN);
     d.submittedAt = now;
     d.startDeadlines(now, deadlines);
@@ -168,7 +196,9 @@ public class Deviation {
 
   /**
    * A deviation for a case registered in MedControl PRO: SUBMITTED, linked to that case, with its
-   * deadlines running from when it was reported there.
+   * deadlines running from when it was reported there. A case registered there without a risk
+   * (consequence and probability both null) arrives with the risk not assessed, for the receiving
+   * handlers to assess.
    *
    * @param reporter the remote reporter, or null when the case names none (then MedControl PRO)
    * @param reportedAt when it was reported in MedControl PRO, or null for {@code now}
@@ -213,8 +243,11 @@ public class Deviation {
     d.categoryCode = Objects.requireNonNull(data.categoryCode(), "categoryCode");
     d.description = Objects.requireNonNull(data.description(), "description");
     d.immediateActions = data.immediateActions();
-    d.consequence = Objects.requireNonNull(data.consequence(), "consequence");
-    d.probability = Objects.requireNonNull(data.probability(), "probability");
+    if ((data.consequence() == null) != (data.probability() == null)) {
+      throw new IllegalArgumentException("consequence and probability go together");
+    }
+    d.consequence = data.consequence();
+    d.probability = data.probability();
     d.agreementReference = data.agreementReference();
     d.possibleLexMaria = data.possibleLexMaria();
     d.possibleLexSarah = data.possibleLexSarah();
@@ -367,11 +400,30 @@ public class Deviation {
   }
 
   /**
+   * The receiving side assesses (or re-assesses) the risk: a cell of the matrix with a reason. The
+   * reporter's estimate stays as it was; the assessment becomes the current risk. Appends a {@code
+   * RISK_ASSESSED} event with the current cell before and after and the reason.
+   */
+  public void assessRisk(RiskAssessment assessment, String reason, PersonRef by, Instant now) {
+    require(DeviationAction.ASSESS_RISK);
+    Objects.requireNonNull(assessment, "assessment");
+    Objects.requireNonNull(by, "by");
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("a risk assessment needs a reason");
+    }
+    Map<String, String> details = riskDetails(assessment);
+    setAssessment(assessment, by, now);
+    details.put("reason", reason);
+    record(DeviationEventType.RISK_ASSESSED, now, by, Visibility.SHARED, details);
+  }
+
+  /**
    * Applies changes made in MedControl PRO, which is not bound by our diagram: any status may be
    * set, except that a CLOSED or WITHDRAWN deviation takes no more changes. The deadlines follow as
    * if the matching command had been given here: a new receiving unit restarts them (and, like
    * forwarding, drops the handler unless the change names one), entering INFORMATION_REQUESTED
-   * stops the answer clock and leaving it moves the answer deadline by the time spent waiting.
+   * stops the answer clock and leaving it moves the answer deadline by the time spent waiting. A
+   * risk set there becomes the receiving side's assessment here (the reporter's estimate stays).
    * Appends one {@code UPDATED_IN_MEDCONTROL} event naming the changed fields.
    *
    * @return whether anything changed; a change that changes nothing appends no event
@@ -458,6 +510,12 @@ public class Deviation {
       }
     }
 
+    if (change.risk() != null && !risk().filter(change.risk()::equals).isPresent()) {
+      details.putAll(riskDetails(change.risk()));
+      setAssessment(change.risk(), PersonRef.MEDCONTROL, now);
+      changed.add("risk");
+    }
+
     if (changed.isEmpty()) {
       return false;
     }
@@ -487,7 +545,7 @@ public class Deviation {
       case ACCEPT, DISPUTE -> EnumSet.of(ANSWERED);
       case WITHDRAW -> EnumSet.of(SUBMITTED, RETURNED);
       case RESUBMIT -> EnumSet.of(RETURNED);
-      case COMMENT, COMMENT_INTERNAL ->
+      case COMMENT, COMMENT_INTERNAL, ASSESS_RISK ->
           EnumSet.of(SUBMITTED, ASSIGNED, INFORMATION_REQUESTED, ANSWERED, RETURNED);
     };
   }
@@ -506,8 +564,41 @@ public class Deviation {
     };
   }
 
-  public RiskAssessment risk() {
-    return new RiskAssessment(consequence, probability);
+  /**
+   * The current risk: the receiving side's assessment when there is one, else the reporter's
+   * estimate; empty when neither exists (a case from MedControl PRO not yet assessed).
+   */
+  public Optional<RiskAssessment> risk() {
+    return handlerAssessment().or(this::reporterEstimate);
+  }
+
+  /** Whether there is any risk estimate or assessment at all. */
+  public boolean riskAssessed() {
+    return risk().isPresent();
+  }
+
+  /** The reporter's estimate at registration; empty for a case imported without a risk. */
+  public Optional<RiskAssessment> reporterEstimate() {
+    return consequence == null
+        ? Optional.empty()
+        : Optional.of(new RiskAssessment(consequence, probability));
+  }
+
+  /** The receiving side's assessment; empty until someone assessed the risk. */
+  public Optional<RiskAssessment> handlerAssessment() {
+    return assessedConsequence == null
+        ? Optional.empty()
+        : Optional.of(new RiskAssessment(assessedConsequence, assessedProbability));
+  }
+
+  /** When the receiving side's assessment was made. */
+  public Optional<Instant> riskAssessedAt() {
+    return Optional.ofNullable(riskAssessedAt);
+  }
+
+  /** Who made the receiving side's assessment ({@link PersonRef#MEDCONTROL} when made there). */
+  public Optional<PersonRef> riskAssessedBy() {
+    return Optional.ofNullable(riskAssessedBy);
   }
 
   public UUID id() {
@@ -560,14 +651,6 @@ public class Deviation {
 
   public String immediateActions() {
     return immediateActions;
-  }
-
-  public Consequence consequence() {
-    return consequence;
-  }
-
-  public Probability probability() {
-    return probability;
   }
 
   public String agreementReference() {
@@ -667,6 +750,24 @@ public class Deviation {
     lastChangedAt = at;
     events.add(new DeviationEvent(this, eventCount, type, at, by, visibility, details));
     domainEvents.add(new DeviationChanged(id, caseNumber, type, status, at));
+  }
+
+  private void setAssessment(RiskAssessment assessment, PersonRef by, Instant now) {
+    assessedConsequence = assessment.consequence();
+    assessedProbability = assessment.probability();
+    riskAssessedAt = now;
+    riskAssessedBy = by;
+  }
+
+  /** The current cell before ({@code NOT_ASSESSED} when none) and the new one, for the timeline. */
+  private Map<String, String> riskDetails(RiskAssessment next) {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("fromCell", risk().map(RiskAssessment::cell).orElse(NOT_ASSESSED));
+    map.put("cell", next.cell());
+    map.put("consequence", next.consequence().name());
+    map.put("probability", next.probability().name());
+    map.put("riskLevel", next.level().name());
+    return map;
   }
 
   private static boolean sameText(Answer a, Answer b) {

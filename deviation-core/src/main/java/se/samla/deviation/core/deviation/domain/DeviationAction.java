@@ -13,5 +13,7 @@ public enum DeviationAction {
   WITHDRAW,
   RESUBMIT,
   COMMENT,
-  COMMENT_INTERNAL
+  COMMENT_INTERNAL,
+  /** Assess or re-assess the risk (the receiving side). */
+  ASSESS_RISK
 }

@@ -16,6 +16,8 @@ public enum DeviationEventType {
   WITHDRAWN,
   RESUBMITTED,
   COMMENTED,
+  /** The receiving side assessed or re-assessed the risk. */
+  RISK_ASSESSED,
   /** A case registered in MedControl PRO became a deviation here. */
   IMPORTED_FROM_MEDCONTROL,
   /** Changes made in MedControl PRO were applied here. */

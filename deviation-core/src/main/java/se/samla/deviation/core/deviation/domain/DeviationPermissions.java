@@ -29,7 +29,7 @@ public final class DeviationPermissions {
   /** Whether the actor may perform the action; the status is checked by the aggregate. */
   public static boolean may(Actor actor, DeviationAction action, Deviation d) {
     return switch (action) {
-      case ASSIGN, FORWARD, RETURN, COMMENT_INTERNAL -> isReceivingSide(actor, d);
+      case ASSIGN, FORWARD, RETURN, COMMENT_INTERNAL, ASSESS_RISK -> isReceivingSide(actor, d);
       case REQUEST_INFORMATION, ANSWER -> isAssignedHandler(actor, d);
       case SUPPLY_INFORMATION, ACCEPT, DISPUTE -> isReportingSide(actor, d);
       case WITHDRAW, RESUBMIT -> isReporter(actor, d);

@@ -15,6 +15,8 @@ import se.samla.deviation.core.access.domain.PersonRef;
  *     then means CLOSED)
  * @param receivingUnitHsaId the HSA-id of the new receiving unit, or null; the application service
  *     resolves it to a unit before the aggregate sees it
+ * @param risk the risk set in MedControl PRO, which becomes the receiving side's assessment here,
+ *     or null
  */
 public record MedControlChange(
     DeviationStatus status,
@@ -22,7 +24,19 @@ public record MedControlChange(
     boolean clearHandler,
     MedControlAnswer answer,
     Instant closedAt,
-    String receivingUnitHsaId) {
+    String receivingUnitHsaId,
+    RiskAssessment risk) {
+
+  /** A change that leaves the risk as it is. */
+  public MedControlChange(
+      DeviationStatus status,
+      PersonRef handler,
+      boolean clearHandler,
+      MedControlAnswer answer,
+      Instant closedAt,
+      String receivingUnitHsaId) {
+    this(status, handler, clearHandler, answer, closedAt, receivingUnitHsaId, null);
+  }
 
   public MedControlChange {
     if (handler != null && clearHandler) {
@@ -36,6 +50,7 @@ public record MedControlChange(
         && !clearHandler
         && answer == null
         && closedAt == null
-        && receivingUnitHsaId == null;
+        && receivingUnitHsaId == null
+        && risk == null;
   }
 }

@@ -12,8 +12,11 @@ import se.samla.deviation.core.deviation.domain.MedControlAnswer;
  * carries the patient's number in clear for the transfer; {@code toString} never prints it.
  *
  * @param medControlCategory the category's MedControl PRO classification code
- * @param consequence 0..4, the risk matrix level
- * @param probability 1..4, the risk matrix level
+ * @param consequence 0..4, the reporter's estimate on the risk matrix; null when the deviation came
+ *     from MedControl PRO without a risk
+ * @param probability 1..4, with {@code consequence}
+ * @param assessedConsequence 0..4, the receiving side's assessment; null until assessed
+ * @param assessedProbability 1..4, with {@code assessedConsequence}
  * @param patientIdentityNumber 12 digits, or null when the deviation carries no patient
  */
 public record MedControlSnapshot(
@@ -29,14 +32,26 @@ public record MedControlSnapshot(
     String medControlCategory,
     String description,
     String immediateActions,
-    int consequence,
-    int probability,
+    Integer consequence,
+    Integer probability,
+    Integer assessedConsequence,
+    Integer assessedProbability,
     PersonRef reporter,
     PersonRef handler,
     MedControlAnswer answer,
     Instant closedAt,
     String medControlCaseId,
     String patientIdentityNumber) {
+
+  /** The current risk's consequence: the assessment when there is one, else the estimate. */
+  public Integer currentConsequence() {
+    return assessedConsequence != null ? assessedConsequence : consequence;
+  }
+
+  /** The current risk's probability, with {@link #currentConsequence()}. */
+  public Integer currentProbability() {
+    return assessedConsequence != null ? assessedProbability : probability;
+  }
 
   @Override
   public String toString() {

@@ -152,8 +152,9 @@ public class MedControlWorkflow {
    * retry returns the existing deviation.
    *
    * @throws se.samla.deviation.core.common.application.ValidationFailedException when a value
-   *     cannot be mapped (unknown unit or category, missing risk, invalid personnummer); the field
-   *     errors name what, never the value
+   *     cannot be mapped (unknown unit or category, a risk level out of range, invalid
+   *     personnummer); the field errors name what, never the value. A case without a risk (either
+   *     level missing) is imported with the risk not assessed.
    */
   @Transactional
   public MedControlSnapshot registerFromMedControl(MedControlRegistration registration) {
@@ -178,6 +179,11 @@ public class MedControlWorkflow {
     String categoryCode = category(registration.medControlCategory(), errors);
     Consequence consequence = consequence(registration.consequence(), errors);
     Probability probability = probability(registration.probability(), errors);
+    if (consequence == null || probability == null) {
+      // Half a cell is no estimate: the receiving handlers assess the risk here.
+      consequence = null;
+      probability = null;
+    }
     if (registration.occurredAt() == null) {
       errors.add(new FieldError("occurredAt", "missing", "when it happened is required"));
     }
@@ -286,8 +292,10 @@ public class MedControlWorkflow {
         medControlCategory,
         d.description(),
         d.immediateActions(),
-        d.consequence().level(),
-        d.probability().level(),
+        d.reporterEstimate().map(r -> r.consequence().level()).orElse(null),
+        d.reporterEstimate().map(r -> r.probability().level()).orElse(null),
+        d.handlerAssessment().map(r -> r.consequence().level()).orElse(null),
+        d.handlerAssessment().map(r -> r.probability().level()).orElse(null),
         d.reporter(),
         d.handler().orElse(null),
         d.answer()
@@ -333,7 +341,6 @@ public class MedControlWorkflow {
 
   private static Consequence consequence(Integer level, List<FieldError> errors) {
     if (level == null) {
-      errors.add(new FieldError("consequence", "missing", "the consequence level is required"));
       return null;
     }
     try {
@@ -346,7 +353,6 @@ public class MedControlWorkflow {
 
   private static Probability probability(Integer level, List<FieldError> errors) {
     if (level == null) {
-      errors.add(new FieldError("probability", "missing", "the probability level is required"));
       return null;
     }
     try {

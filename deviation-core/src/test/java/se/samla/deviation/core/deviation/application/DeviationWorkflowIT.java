@@ -63,7 +63,9 @@ class DeviationWorkflowIT {
     assertThat(registered.reportingUnit().hsaId()).isEqualTo(TestCare.WARD);
     assertThat(registered.reportingUnit().organisationName()).isEqualTo("Testregionen");
     assertThat(registered.receivingUnit().name()).isEqualTo("Hemsjukvården A");
-    assertThat(registered.riskCell()).isEqualTo("K2×S3");
+    assertThat(registered.risk().cell()).isEqualTo("K2×S3");
+    assertThat(registered.reporterEstimate()).isEqualTo(registered.risk());
+    assertThat(registered.handlerAssessment()).isNull();
     assertThat(registered.patient().personalIdentityNumber()).isEqualTo("19121212-1212");
     assertThat(registered.patient().masked()).isFalse();
 

@@ -127,6 +127,18 @@ class DeviationPermissionsTest {
     assertThat(DeviationPermissions.may(outsider, DeviationAction.COMMENT, assigned)).isFalse();
   }
 
+  @Test
+  void theReceivingSideAssessesTheRisk() {
+    DeviationAction a = DeviationAction.ASSESS_RISK;
+    assertThat(DeviationPermissions.may(assignedHandler, a, assigned)).isTrue();
+    assertThat(DeviationPermissions.may(otherHandlerSameUnit, a, assigned)).isTrue();
+    assertThat(DeviationPermissions.may(receivingCoordinator, a, assigned)).isTrue();
+    assertThat(DeviationPermissions.may(reporter, a, assigned)).isFalse();
+    assertThat(DeviationPermissions.may(reportingCoordinator, a, assigned)).isFalse();
+    assertThat(DeviationPermissions.may(handlerOtherUnitSameOrg, a, assigned)).isFalse();
+    assertThat(DeviationPermissions.may(outsider, a, assigned)).isFalse();
+  }
+
   private static Actor actor(PersonRef person, Set<String> handles, Set<String> coordinates) {
     return new Actor(person, null, null, handles, coordinates, false);
   }

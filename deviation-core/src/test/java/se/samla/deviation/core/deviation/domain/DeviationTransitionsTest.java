@@ -56,6 +56,7 @@ class DeviationTransitionsTest {
         List.of(SUBMITTED, ASSIGNED, INFORMATION_REQUESTED, ANSWERED, RETURNED)) {
       allow(DeviationAction.COMMENT, open, open);
       allow(DeviationAction.COMMENT_INTERNAL, open, open);
+      allow(DeviationAction.ASSESS_RISK, open, open);
     }
   }
 
@@ -292,6 +293,12 @@ class DeviationTransitionsTest {
       case RESUBMIT -> d.resubmit(null, "Kompletterad", REPORTER, t, POLICY);
       case COMMENT -> d.comment("En kommentar", Visibility.SHARED, REPORTER, t);
       case COMMENT_INTERNAL -> d.comment("Intern anteckning", Visibility.INTERNAL, HANDLER, t);
+      case ASSESS_RISK ->
+          d.assessRisk(
+              new RiskAssessment(Consequence.SIGNIFICANT, Probability.LOW),
+              "Bedömd vid genomgång",
+              HANDLER,
+              t);
     }
   }
 }

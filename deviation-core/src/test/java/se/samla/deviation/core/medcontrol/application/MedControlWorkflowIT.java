@@ -25,12 +25,15 @@ import se.samla.deviation.core.common.application.FieldError;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.common.application.VersionConflictException;
 import se.samla.deviation.core.deviation.application.AnswerDeviationCommand;
+import se.samla.deviation.core.deviation.application.AssessRiskCommand;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
 import se.samla.deviation.core.deviation.application.DeviationQueries;
 import se.samla.deviation.core.deviation.application.DeviationView;
 import se.samla.deviation.core.deviation.application.DeviationWorkflow;
 import se.samla.deviation.core.deviation.application.MedControlLink;
+import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.Deviation;
+import se.samla.deviation.core.deviation.domain.DeviationAction;
 import se.samla.deviation.core.deviation.domain.DeviationChanged;
 import se.samla.deviation.core.deviation.domain.DeviationEventType;
 import se.samla.deviation.core.deviation.domain.DeviationOrigin;
@@ -38,6 +41,7 @@ import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.deviation.domain.IllegalTransitionException;
 import se.samla.deviation.core.deviation.domain.MedControlAnswer;
 import se.samla.deviation.core.deviation.domain.MedControlChange;
+import se.samla.deviation.core.deviation.domain.Probability;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.deviation.infrastructure.Deviations;
 import se.samla.deviation.core.fixtures.CoreIntegrationTest;
@@ -283,8 +287,6 @@ class MedControlWorkflowIT {
                       org.assertj.core.groups.Tuple.tuple("reportingUnitHsaId", "unknown"),
                       org.assertj.core.groups.Tuple.tuple("receivingUnitHsaId", "unknown"),
                       org.assertj.core.groups.Tuple.tuple("category", "unknown"),
-                      org.assertj.core.groups.Tuple.tuple("consequence", "missing"),
-                      org.assertj.core.groups.Tuple.tuple("probability", "missing"),
                       org.assertj.core.groups.Tuple.tuple("patientIdentityNumber", "CHECK_DIGIT"));
               assertThat(e.getMessage()).doesNotContain("19121212").doesNotContain("SAM-77");
             });
@@ -293,9 +295,50 @@ class MedControlWorkflowIT {
   }
 
   @Test
-  void aMissingRiskAloneIsRejected() {
-    MedControlRegistration noProbability = registration(newCaseId(), null, 2, null);
-    assertThatThrownBy(() -> exchange.registerFromMedControl(noProbability))
+  void aCaseWithoutRiskIsImportedNotAssessedForTheHandlersToAssess() {
+    MedControlSnapshot imported =
+        exchange.registerFromMedControl(registration(newCaseId(), null, null, null));
+
+    assertThat(imported.consequence()).isNull();
+    assertThat(imported.probability()).isNull();
+    assertThat(imported.currentConsequence()).isNull();
+    Actor handler = Personas.homeCareHandlerA();
+    DeviationView view = queries.get(imported.deviationId(), handler);
+    assertThat(view.riskAssessed()).isFalse();
+    assertThat(view.risk()).isNull();
+    assertThat(view.reporterEstimate()).isNull();
+    assertThat(view.allowedActions()).contains(DeviationAction.ASSESS_RISK);
+
+    DeviationView assessed =
+        workflow.assessRisk(
+            new AssessRiskCommand(
+                imported.deviationId(),
+                Consequence.SIGNIFICANT,
+                Probability.HIGH,
+                "Fel dos till en skör patient",
+                view.version()),
+            handler);
+    assertThat(assessed.risk().cell()).isEqualTo("K3×S3");
+    MedControlSnapshot after =
+        exchange.snapshotWithoutPatient(imported.deviationId()).orElseThrow();
+    assertThat(after.consequence()).as("no reporter estimate").isNull();
+    assertThat(after.assessedConsequence()).isEqualTo(3);
+    assertThat(after.currentProbability()).isEqualTo(3);
+  }
+
+  @Test
+  void halfARiskIsImportedNotAssessed() {
+    MedControlSnapshot imported =
+        exchange.registerFromMedControl(registration(newCaseId(), null, 2, null));
+    assertThat(imported.consequence()).isNull();
+    assertThat(imported.probability()).isNull();
+    assertThat(rowsFor(imported.medControlCaseId())).isOne();
+  }
+
+  @Test
+  void aRiskLevelOutOfRangeIsRejected() {
+    MedControlRegistration bad = registration(newCaseId(), null, 7, 2);
+    assertThatThrownBy(() -> exchange.registerFromMedControl(bad))
         .isInstanceOfSatisfying(
             ValidationFailedException.class,
             e ->
@@ -303,8 +346,8 @@ class MedControlWorkflowIT {
                     .singleElement()
                     .isEqualTo(
                         new FieldError(
-                            "probability", "missing", "the probability level is required")));
-    assertThat(rowsFor(noProbability.medControlCaseId())).isZero();
+                            "consequence", "range", "the consequence level must be 0..4")));
+    assertThat(rowsFor(bad.medControlCaseId())).isZero();
   }
 
   // ---- apply --------------------------------------------------------------------------------

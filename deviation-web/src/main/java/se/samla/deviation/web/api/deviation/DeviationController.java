@@ -26,6 +26,7 @@ import se.samla.deviation.core.common.application.PageResult;
 import se.samla.deviation.core.common.domain.ServiceZone;
 import se.samla.deviation.core.deviation.application.AcceptAnswerCommand;
 import se.samla.deviation.core.deviation.application.AnswerDeviationCommand;
+import se.samla.deviation.core.deviation.application.AssessRiskCommand;
 import se.samla.deviation.core.deviation.application.AssignDeviationCommand;
 import se.samla.deviation.core.deviation.application.CommentDeviationCommand;
 import se.samla.deviation.core.deviation.application.DeviationListQuery;
@@ -52,6 +53,7 @@ import se.samla.deviation.web.api.deviation.DeviationRequests.InformationRequest
 import se.samla.deviation.web.api.deviation.DeviationRequests.ReasonRequest;
 import se.samla.deviation.web.api.deviation.DeviationRequests.RegisterRequest;
 import se.samla.deviation.web.api.deviation.DeviationRequests.ResubmissionRequest;
+import se.samla.deviation.web.api.deviation.DeviationRequests.RiskAssessmentRequest;
 import se.samla.deviation.web.api.deviation.DeviationResponses.DeviationResponse;
 import se.samla.deviation.web.api.deviation.DeviationResponses.SummaryResponse;
 import se.samla.deviation.web.api.deviation.DeviationResponses.TimelineResponse;
@@ -298,6 +300,23 @@ class DeviationController {
                 body.visibility() == null
                     ? se.samla.deviation.core.deviation.domain.Visibility.SHARED
                     : body.visibility(),
+                IfMatch.expectedVersion(ifMatch)),
+            actor));
+  }
+
+  @PostMapping("/{id}/risk-assessment")
+  ResponseEntity<DeviationResponse> assessRisk(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody RiskAssessmentRequest body) {
+    return respond(
+        workflow.assessRisk(
+            new AssessRiskCommand(
+                id,
+                body.consequence(),
+                body.probability(),
+                body.reason(),
                 IfMatch.expectedVersion(ifMatch)),
             actor));
   }

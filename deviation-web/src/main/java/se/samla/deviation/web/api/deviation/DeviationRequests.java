@@ -53,4 +53,6 @@ final class DeviationRequests {
   record ResubmissionRequest(String receivingUnitHsaId, String comment) {}
 
   record CommentRequest(String text, Visibility visibility) {}
+
+  record RiskAssessmentRequest(Consequence consequence, Probability probability, String reason) {}
 }

@@ -23,7 +23,12 @@ import se.samla.deviation.core.deviation.domain.RiskLevel;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.web.api.Refs.Named;
 
-/** The JSON shapes of deviations (contract: deviation-api.md), mapped from core's views. */
+/**
+ * The JSON shapes of deviations (contract: deviation-api.md), mapped from core's views. The flat
+ * {@code consequence}, {@code probability}, {@code riskLevel}, {@code riskCell} and {@code
+ * riskScore} are the current risk (the receiving side's assessment when there is one, else the
+ * reporter's estimate); all null with {@code riskAssessed: false} when the risk is not assessed.
+ */
 final class DeviationResponses {
 
   private DeviationResponses() {}
@@ -47,7 +52,10 @@ final class DeviationResponses {
       Probability probability,
       RiskLevel riskLevel,
       String riskCell,
-      int riskScore,
+      Integer riskScore,
+      boolean riskAssessed,
+      RiskResponse reporterEstimate,
+      RiskAssessmentResponse handlerAssessment,
       String agreementReference,
       boolean possibleLexMaria,
       boolean possibleLexSarah,
@@ -62,6 +70,39 @@ final class DeviationResponses {
       Set<DeviationAction> allowedActions) {}
 
   record UnitRef(String hsaId, String name, Named organisation) {}
+
+  /** A cell of the risk matrix. */
+  record RiskResponse(
+      Consequence consequence, Probability probability, RiskLevel level, String cell, int score) {
+    static RiskResponse of(DeviationView.RiskView r) {
+      return r == null
+          ? null
+          : new RiskResponse(r.consequence(), r.probability(), r.level(), r.cell(), r.score());
+    }
+  }
+
+  /** The receiving side's assessment, with when and by whom. */
+  record RiskAssessmentResponse(
+      Consequence consequence,
+      Probability probability,
+      RiskLevel level,
+      String cell,
+      int score,
+      OffsetDateTime assessedAt,
+      Named assessedBy) {
+    static RiskAssessmentResponse of(DeviationView.AssessmentView a) {
+      return a == null
+          ? null
+          : new RiskAssessmentResponse(
+              a.risk().consequence(),
+              a.risk().probability(),
+              a.risk().level(),
+              a.risk().cell(),
+              a.risk().score(),
+              time(a.assessedAt()),
+              person(a.assessedBy()));
+    }
+  }
 
   record AnswerResponse(
       String investigation,
@@ -97,6 +138,7 @@ final class DeviationResponses {
       UnitRef receivingUnit,
       String categoryCode,
       RiskLevel riskLevel,
+      boolean riskAssessed,
       Named handler,
       OffsetDateTime acknowledgementDueAt,
       OffsetDateTime answerDueAt,
@@ -127,11 +169,14 @@ final class DeviationResponses {
         v.categoryCode(),
         v.description(),
         v.immediateActions(),
-        v.consequence(),
-        v.probability(),
-        v.riskLevel(),
-        v.riskCell(),
-        v.riskScore(),
+        v.risk() == null ? null : v.risk().consequence(),
+        v.risk() == null ? null : v.risk().probability(),
+        v.risk() == null ? null : v.risk().level(),
+        v.risk() == null ? null : v.risk().cell(),
+        v.risk() == null ? null : v.risk().score(),
+        v.riskAssessed(),
+        RiskResponse.of(v.reporterEstimate()),
+        RiskAssessmentResponse.of(v.handlerAssessment()),
         v.agreementReference(),
         v.possibleLexMaria(),
         v.possibleLexSarah(),
@@ -165,6 +210,7 @@ final class DeviationResponses {
         unit(s.receivingUnit()),
         s.categoryCode(),
         s.riskLevel(),
+        s.riskAssessed(),
         person(s.handler()),
         time(s.acknowledgementDueAt()),
         time(s.answerDueAt()),

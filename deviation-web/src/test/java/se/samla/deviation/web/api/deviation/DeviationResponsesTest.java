@@ -3,6 +3,7 @@ package se.samla.deviation.web.api.deviation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +33,20 @@ class DeviationResponsesTest {
     return view(patient, null);
   }
 
+  static final DeviationView.RiskView K2S3 =
+      new DeviationView.RiskView(
+          Consequence.MODERATE, Probability.HIGH, RiskLevel.MEDIUM, "K2×S3", 6);
+
   static DeviationView view(DeviationView.PatientView patient, MedControlLink medControl) {
+    return view(patient, medControl, K2S3, K2S3, null);
+  }
+
+  static DeviationView view(
+      DeviationView.PatientView patient,
+      MedControlLink medControl,
+      DeviationView.RiskView risk,
+      DeviationView.RiskView reporterEstimate,
+      DeviationView.AssessmentView handlerAssessment) {
     DeviationView.NamedUnit unit = new DeviationView.NamedUnit("SE1-U", "Enhet", "SE1-O", "Org");
     return new DeviationView(
         UUID.randomUUID(),
@@ -48,11 +62,9 @@ class DeviationResponsesTest {
         "INFORMATION_TRANSFER",
         "Beskrivning",
         null,
-        Consequence.MODERATE,
-        Probability.HIGH,
-        RiskLevel.HIGH,
-        "2x3",
-        6,
+        risk,
+        reporterEstimate,
+        handlerAssessment,
         null,
         false,
         false,
@@ -108,6 +120,43 @@ class DeviationResponsesTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(ServiceZoneProperties.class)
   static class ZoneProperties {}
+
+  @Test
+  void aRiskNotAssessedIsNullEverywhereAndSaysSo() throws Exception {
+    var response = DeviationResponses.of(view(null, null, null, null, null));
+    assertThat(response.riskAssessed()).isFalse();
+    assertThat(response.riskLevel()).isNull();
+    assertThat(response.riskScore()).isNull();
+    assertThat(response.reporterEstimate()).isNull();
+    assertThat(response.handlerAssessment()).isNull();
+    String json =
+        new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(response);
+    assertThat(json)
+        .contains("\"riskAssessed\":false")
+        .contains("\"riskLevel\":null")
+        .contains("\"consequence\":null");
+  }
+
+  @Test
+  void theCurrentRiskIsTheAssessmentAndTheEstimateStaysBesideIt() {
+    var k4s4 =
+        new DeviationView.RiskView(
+            Consequence.CATASTROPHIC, Probability.VERY_HIGH, RiskLevel.VERY_HIGH, "K4×S4", 16);
+    var assessment =
+        new DeviationView.AssessmentView(
+            k4s4, Instant.parse("2026-11-23T09:00:00Z"), new PersonRef("SE1-H", "Hanna"));
+    var response = DeviationResponses.of(view(null, null, k4s4, K2S3, assessment));
+
+    assertThat(response.riskAssessed()).isTrue();
+    assertThat(response.consequence()).isEqualTo(Consequence.CATASTROPHIC);
+    assertThat(response.riskCell()).isEqualTo("K4×S4");
+    assertThat(response.riskScore()).isEqualTo(16);
+    assertThat(response.reporterEstimate().cell()).isEqualTo("K2×S3");
+    assertThat(response.handlerAssessment().cell()).isEqualTo("K4×S4");
+    assertThat(response.handlerAssessment().assessedBy().hsaId()).isEqualTo("SE1-H");
+    assertThat(response.handlerAssessment().assessedAt().toInstant())
+        .isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+  }
 
   @Test
   void theMedControlBlockIsNullWithoutCaseIdAndState() {
