@@ -22,7 +22,8 @@ class CoreMigrationsIT {
     MigrationInfo[] applied = flyway.info().applied();
 
     assertThat(Arrays.stream(applied).map(m -> m.getVersion().getVersion()))
-        .containsExactly("1", "2", "3", "7");
+        .contains("1", "2", "3", "7")
+        .doesNotContain("4", "5", "6", "8");
     assertThat(applied)
         .allSatisfy(m -> assertThat(m.getPhysicalLocation()).contains("db/migration/core/"));
     assertThat(

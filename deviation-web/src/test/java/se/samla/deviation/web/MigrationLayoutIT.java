@@ -67,16 +67,19 @@ class MigrationLayoutIT {
       folderByVersion.put(migration.getVersion().getVersion(), folder);
     }
 
+    assertThat(folderByVersion.values())
+        .allMatch(folder -> folder.matches("db/migration/(core|web|medcontrol)"));
     assertThat(folderByVersion)
-        .containsExactly(
-            Map.entry("1", "db/migration/core"),
-            Map.entry("2", "db/migration/core"),
-            Map.entry("3", "db/migration/core"),
-            Map.entry("4", "db/migration/web"),
-            Map.entry("5", "db/migration/web"),
-            Map.entry("6", "db/migration/web"),
-            Map.entry("7", "db/migration/core"),
-            Map.entry("8", "db/migration/medcontrol"));
+        .containsAllEntriesOf(
+            Map.ofEntries(
+                Map.entry("1", "db/migration/core"),
+                Map.entry("2", "db/migration/core"),
+                Map.entry("3", "db/migration/core"),
+                Map.entry("4", "db/migration/web"),
+                Map.entry("5", "db/migration/web"),
+                Map.entry("6", "db/migration/web"),
+                Map.entry("7", "db/migration/core"),
+                Map.entry("8", "db/migration/medcontrol")));
     assertThat(Arrays.stream(flyway.getConfiguration().getLocations()).map(Location::getDescriptor))
         .containsExactlyInAnyOrder(
             "classpath:db/migration/core",
@@ -84,17 +87,29 @@ class MigrationLayoutIT {
             "classpath:db/migration/medcontrol");
   }
 
+  /** A script left in the old folder would never run: no location includes it any more. */
+  @Test
+  void noScriptLiesOutsideAModuleFolder() throws Exception {
+    assertThat(
+            new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*.sql"))
+        .as("move it to db/migration/core, web or medcontrol of its module (ADR 0013)")
+        .isEmpty();
+  }
+
   @Test
   void aDatabaseMigratedFromTheOldSingleFolderValidates(@TempDir Path oldFolder) throws Exception {
-    // The layout before the split: every module's script, byte for byte, in one folder.
+    // The layout before the split: the released scripts V1..V8, byte for byte, in one folder.
     for (Resource script :
         new PathMatchingResourcePatternResolver()
             .getResources("classpath*:db/migration/*/V*.sql")) {
-      try (InputStream in = script.getInputStream()) {
-        Files.copy(in, oldFolder.resolve(script.getFilename()));
+      String version = script.getFilename().replaceFirst("^V(\\d+)__.*", "$1");
+      if (RELEASED_CHECKSUMS.containsKey(version)) {
+        try (InputStream in = script.getInputStream()) {
+          Files.copy(in, oldFolder.resolve(script.getFilename()));
+        }
       }
     }
-    assertThat(oldFolder.toFile().list()).hasSize(8);
+    assertThat(oldFolder.toFile().list()).hasSize(RELEASED_CHECKSUMS.size());
 
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       DataSource dataSource = postgres.getPostgresDatabase();
@@ -108,11 +123,13 @@ class MigrationLayoutIT {
           Flyway.configure()
               .dataSource(dataSource)
               .locations(flyway.getConfiguration().getLocations())
+              // Migrations added since the split are pending on such a database, not wrong.
+              .ignoreMigrationPatterns("*:pending")
               .load();
       ValidateResult validation = today.validateWithResult();
 
       assertThat(validation.validationSuccessful).as(validation.getAllErrorMessages()).isTrue();
-      assertThat(today.migrate().migrationsExecuted).isZero();
+      today.migrate();
       Map<String, Integer> checksums = new TreeMap<>();
       new JdbcTemplate(dataSource)
           .query(
@@ -120,6 +137,7 @@ class MigrationLayoutIT {
               row -> {
                 checksums.put(row.getString("version"), row.getInt("checksum"));
               });
+      checksums.keySet().retainAll(RELEASED_CHECKSUMS.keySet());
       assertThat(checksums).isEqualTo(RELEASED_CHECKSUMS);
     }
   }
