@@ -19,7 +19,7 @@ class MigrationIT {
       MigrateResult result =
           Flyway.configure()
               .dataSource(dataSource)
-              .locations("classpath:db/migration")
+              .locations("classpath:db/migration/core")
               .load()
               .migrate();
 

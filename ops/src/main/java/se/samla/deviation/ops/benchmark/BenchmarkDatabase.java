@@ -48,7 +48,6 @@ final class BenchmarkDatabase implements AutoCloseable {
     "--spring.jmx.enabled=false",
     "--spring.jpa.open-in-view=false",
     "--spring.jpa.hibernate.ddl-auto=validate",
-    "--spring.flyway.locations=classpath:db/migration",
     "--deviation.scheduling.enabled=false",
     "--deviation.demo-data.enabled=false",
     "--deviation.patient.active-key-id=bench-1",

@@ -94,7 +94,6 @@ public final class OutboxDrainBenchmark {
                   "--spring.jmx.enabled=false",
                   "--spring.jpa.open-in-view=false",
                   "--spring.jpa.hibernate.ddl-auto=validate",
-                  "--spring.flyway.locations=classpath:db/migration",
                   "--deviation.scheduling.enabled=false",
                   "--deviation.demo-data.enabled=false",
                   "--deviation.patient.active-key-id=bench-1",
