@@ -79,7 +79,8 @@ class MigrationLayoutIT {
                 Map.entry("5", "db/migration/web"),
                 Map.entry("6", "db/migration/web"),
                 Map.entry("7", "db/migration/core"),
-                Map.entry("8", "db/migration/medcontrol")));
+                Map.entry("8", "db/migration/medcontrol"),
+                Map.entry("9", "db/migration/core")));
     assertThat(Arrays.stream(flyway.getConfiguration().getLocations()).map(Location::getDescriptor))
         .containsExactlyInAnyOrder(
             "classpath:db/migration/core",
