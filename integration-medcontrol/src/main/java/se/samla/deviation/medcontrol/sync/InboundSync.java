@@ -36,19 +36,25 @@ class InboundSync {
     IGNORED
   }
 
-  private final SyncLedger ledger;
+  private final Inbox inbox;
+  private final Links links;
+  private final Conflicts conflicts;
   private final MedControlWorkflow workflow;
   private final TransactionTemplate tx;
   private final SyncMetrics metrics;
   private final Clock clock;
 
   InboundSync(
-      SyncLedger ledger,
+      Inbox inbox,
+      Links links,
+      Conflicts conflicts,
       MedControlWorkflow workflow,
       TransactionTemplate tx,
       SyncMetrics metrics,
       Clock clock) {
-    this.ledger = ledger;
+    this.inbox = inbox;
+    this.links = links;
+    this.conflicts = conflicts;
     this.workflow = workflow;
     this.tx = tx;
     this.metrics = metrics;
@@ -72,8 +78,8 @@ class InboundSync {
       String reason = reason(e);
       tx.executeWithoutResult(
           status ->
-              ledger.recordInbox(
-                  item.id(), item.version(), "REJECTED", null, reason, clock.instant()));
+              inbox.record(
+                  item.id(), item.version(), InboxOutcome.REJECTED, null, reason, clock.instant()));
       log.warn("MedControl PRO case {} version {} rejected: {}", item.id(), item.version(), reason);
       outcome = Outcome.REJECTED;
     }
@@ -85,34 +91,34 @@ class InboundSync {
     Instant now = clock.instant();
     // The link first, then the inbox: the relay records its own writes in the same order, so the
     // two never wait for each other in a cycle.
-    var link = ledger.lockLinkByCase(item.id());
-    if (!ledger.recordInbox(item.id(), item.version(), "UNCHANGED", null, null, now)) {
+    var link = links.lockByCase(item.id());
+    if (!inbox.record(item.id(), item.version(), InboxOutcome.UNCHANGED, null, null, now)) {
       return Outcome.DUPLICATE;
     }
     if (link.isPresent()) {
       Outcome outcome = merge(link.get(), item, now);
-      ledger.setInboxOutcome(
-          item.id(), item.version(), outcome.name(), link.get().deviationId(), null);
+      inbox.setOutcome(
+          item.id(), item.version(), recorded(outcome), link.get().deviationId(), null);
       return outcome;
     }
     if (item.sourceReference() != null) {
       // Created from a deviation here whose create has not been confirmed yet: the relay links
       // it and merges the remote state it reads then. Or another system's case: not ours.
-      ledger.setInboxOutcome(item.id(), item.version(), "IGNORED", null, "not linked");
+      inbox.setOutcome(item.id(), item.version(), InboxOutcome.IGNORED, null, "not linked");
       return Outcome.IGNORED;
     }
     CaseMapping.shared(item); // an unknown status is refused before anything is created
     MedControlSnapshot created = workflow.registerFromMedControl(CaseMapping.toRegistration(item));
     Map<SharedField, String> base = CaseMapping.shared(created);
-    if (!ledger.insertLink(created.deviationId(), item.id(), 0, base, now)) {
+    if (!links.insert(created.deviationId(), item.id(), 0, base, now)) {
       throw new IllegalStateException("a link for case " + item.id() + " appeared concurrently");
     }
     // A case may have been handled in MedControl PRO before we saw it: merge what moved.
-    Outcome merged = merge(ledger.lockLinkByCase(item.id()).orElseThrow(), item, now);
-    ledger.setInboxOutcome(
+    Outcome merged = merge(links.lockByCase(item.id()).orElseThrow(), item, now);
+    inbox.setOutcome(
         item.id(),
         item.version(),
-        merged == Outcome.CONFLICT ? "CONFLICT" : "CREATED",
+        merged == Outcome.CONFLICT ? InboxOutcome.CONFLICT : InboxOutcome.CREATED,
         created.deviationId(),
         null);
     return Outcome.CREATED;
@@ -122,7 +128,7 @@ class InboundSync {
    * Merges a remote state into a linked deviation; the caller holds the link's row lock inside its
    * transaction. An item older than the remote version we know changes nothing.
    */
-  Outcome merge(SyncLedger.Link link, RemoteCase item, Instant now) {
+  Outcome merge(Link link, RemoteCase item, Instant now) {
     if (item.version() < link.remoteVersion()) {
       return Outcome.UNCHANGED;
     }
@@ -135,23 +141,23 @@ class InboundSync {
     ThreeWayMerge.Inbound m = ThreeWayMerge.inbound(localValues, link.base(), remoteValues);
     Set<SharedField> take = EnumSet.noneOf(SharedField.class);
     take.addAll(m.takeRemote());
-    Set<SharedField> conflicts = EnumSet.noneOf(SharedField.class);
-    conflicts.addAll(m.conflicts());
+    Set<SharedField> clashes = EnumSet.noneOf(SharedField.class);
+    clashes.addAll(m.conflicts());
     Map<SharedField, String> newBase = m.newBase();
     if (!take.isEmpty() && isFinished(local.status())) {
       // Closed or withdrawn here: the aggregate refuses every change, so a person decides.
       for (SharedField f : take) {
         newBase.put(f, link.base().get(f));
       }
-      conflicts.addAll(take);
+      clashes.addAll(take);
       take.clear();
     }
     if (!take.isEmpty()) {
       workflow.applyFromMedControl(
           link.deviationId(), local.version(), CaseMapping.toChange(take, item));
     }
-    for (SharedField f : conflicts) {
-      ledger.openConflict(
+    for (SharedField f : clashes) {
+      conflicts.open(
           link.deviationId(),
           link.caseId(),
           f,
@@ -161,9 +167,9 @@ class InboundSync {
           item.version(),
           now);
     }
-    ledger.updateLink(link.deviationId(), item.version(), newBase, null, now);
-    if (!conflicts.isEmpty()) {
-      metrics.conflicts(conflicts.size());
+    links.update(link.deviationId(), item.version(), newBase, null, now);
+    if (!clashes.isEmpty()) {
+      metrics.conflicts(clashes.size());
       return Outcome.CONFLICT;
     }
     return take.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED;
@@ -174,6 +180,16 @@ class InboundSync {
     return workflow
         .snapshotWithoutPatient(deviationId)
         .orElseThrow(() -> new IllegalStateException("linked deviation is missing"));
+  }
+
+  /** What a merge's outcome is recorded as in the inbox. */
+  private static InboxOutcome recorded(Outcome merged) {
+    return switch (merged) {
+      case APPLIED -> InboxOutcome.APPLIED;
+      case UNCHANGED -> InboxOutcome.UNCHANGED;
+      case CONFLICT -> InboxOutcome.CONFLICT;
+      default -> throw new IllegalStateException("a merge does not end " + merged);
+    };
   }
 
   private static boolean isFinished(DeviationStatus status) {
