@@ -34,6 +34,8 @@ import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.Registrations;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.medcontrol.application.MedControlOperations;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations.ConflictState;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations.OutboxState;
 import se.samla.deviation.core.organisation.application.MasterData;
 
 /**
@@ -66,7 +68,7 @@ class MedControlAdminApiIT {
               true,
               false,
               true,
-              Map.of("PENDING", 3L, "DEAD", 1L),
+              Map.of(OutboxState.PENDING, 3L, OutboxState.DEAD, 1L),
               Duration.ofSeconds(125),
               2,
               4,
@@ -75,7 +77,7 @@ class MedControlAdminApiIT {
         }
 
         @Override
-        public List<OutboxItem> outbox(String state, int limit) {
+        public List<OutboxItem> outbox(OutboxState state, int limit) {
           CALLS.add("outbox " + state + " " + limit);
           return List.of(
               new OutboxItem(
@@ -100,7 +102,7 @@ class MedControlAdminApiIT {
                   "SE1-H1",
                   "SE1-H2",
                   T,
-                  "OPEN",
+                  ConflictState.OPEN,
                   null,
                   null));
         }

@@ -4,8 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import se.samla.deviation.medcontrol.sync.ChangeFeedPoller;
+import se.samla.deviation.medcontrol.sync.OutboxClaim;
 import se.samla.deviation.medcontrol.sync.OutboxRelay;
-import se.samla.deviation.medcontrol.sync.SyncLedger;
 
 /**
  * Error handling apart from the routes. Outbound: every failure of one item is handled for that
@@ -38,7 +38,7 @@ public class MedControlErrorHandling extends RouteConfigurationBuilder {
             exchange -> {
               Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
               Object body = exchange.getIn().getBody();
-              if (body instanceof SyncLedger.Claim claim) {
+              if (body instanceof OutboxClaim claim) {
                 relay.failed(claim, failure);
               } else {
                 relay.claimFailed(failure);

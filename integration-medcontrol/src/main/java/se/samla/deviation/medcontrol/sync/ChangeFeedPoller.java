@@ -21,7 +21,8 @@ public class ChangeFeedPoller {
 
   private static final Logger log = LoggerFactory.getLogger(ChangeFeedPoller.class);
 
-  private final SyncLedger ledger;
+  private final SyncControl control;
+  private final FeedCursor cursor;
   private final MedControlClient client;
   private final InboundSync inbound;
   private final SyncMetrics metrics;
@@ -30,14 +31,16 @@ public class ChangeFeedPoller {
   private final Clock clock;
 
   ChangeFeedPoller(
-      SyncLedger ledger,
+      SyncControl control,
+      FeedCursor cursor,
       MedControlClient client,
       InboundSync inbound,
       SyncMetrics metrics,
       TransactionTemplate tx,
       MedControlProperties config,
       Clock clock) {
-    this.ledger = ledger;
+    this.control = control;
+    this.cursor = cursor;
     this.client = client;
     this.inbound = inbound;
     this.metrics = metrics;
@@ -48,13 +51,13 @@ public class ChangeFeedPoller {
 
   /** Reads pages until the feed has no more or the page budget is spent. Returns items seen. */
   public int pollOnce() {
-    if (!config.enabled() || Boolean.TRUE.equals(tx.execute(s -> ledger.paused()))) {
+    if (!config.enabled() || Boolean.TRUE.equals(tx.execute(s -> control.paused()))) {
       return 0;
     }
     int seen = 0;
     for (int pageNo = 0; pageNo < config.maxPagesPerPoll(); pageNo++) {
-      Optional<String> cursor = tx.execute(s -> ledger.cursor());
-      String since = cursor.orElse(null);
+      Optional<String> current = tx.execute(s -> cursor.current());
+      String since = current.orElse(null);
       ChangePage page = client.changes(since, config.pageSize());
       Instant newest = null;
       for (RemoteCase item : page.items()) {
@@ -66,7 +69,7 @@ public class ChangeFeedPoller {
       }
       Instant now = clock.instant();
       boolean moved =
-          Boolean.TRUE.equals(tx.execute(s -> ledger.advanceCursor(since, page.nextCursor(), now)));
+          Boolean.TRUE.equals(tx.execute(s -> cursor.advance(since, page.nextCursor(), now)));
       metrics.polled(now, newest);
       if (!moved) {
         log.info("change-feed cursor was moved by another poller; this poll stops");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations.OutboxState;
 import se.samla.deviation.medcontrol.MedControlProperties;
 import se.samla.deviation.medcontrol.client.MedControlClient;
 
@@ -18,20 +19,20 @@ class MedControlHealthIndicator extends AbstractHealthIndicator {
 
   private final MedControlClient client;
   private final SyncMetrics metrics;
-  private final SyncLedger ledger;
+  private final SyncControl control;
   private final MedControlProperties config;
   private final Clock clock;
 
   MedControlHealthIndicator(
       MedControlClient client,
       SyncMetrics metrics,
-      SyncLedger ledger,
+      SyncControl control,
       MedControlProperties config,
       Clock clock) {
     super("MedControl PRO health check failed");
     this.client = client;
     this.metrics = metrics;
-    this.ledger = ledger;
+    this.control = control;
     this.config = config;
     this.clock = clock;
   }
@@ -44,7 +45,7 @@ class MedControlHealthIndicator extends AbstractHealthIndicator {
     }
     SyncSnapshot s = metrics.current();
     String breaker = client.breakerState().name();
-    if (ledger.paused()) {
+    if (control.paused()) {
       health.outOfService();
     } else if ("OPEN".equals(breaker) || "FORCED_OPEN".equals(breaker)) {
       health.down();
@@ -54,8 +55,9 @@ class MedControlHealthIndicator extends AbstractHealthIndicator {
     Instant lastPoll = metrics.lastPoll();
     health
         .withDetail("circuitBreaker", breaker)
-        .withDetail("pending", (long) s.count("PENDING") + (long) s.count("IN_FLIGHT"))
-        .withDetail("dead", (long) s.count("DEAD"))
+        .withDetail(
+            "pending", (long) s.count(OutboxState.PENDING) + (long) s.count(OutboxState.IN_FLIGHT))
+        .withDetail("dead", (long) s.count(OutboxState.DEAD))
         .withDetail("oldestPendingSeconds", (long) s.oldestPendingSeconds())
         .withDetail("openConflicts", s.openConflicts())
         .withDetail("leader", metrics.isLeader())

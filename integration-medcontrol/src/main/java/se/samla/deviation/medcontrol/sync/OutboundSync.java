@@ -25,7 +25,9 @@ class OutboundSync {
   /** How often one push re-reads and merges after 412 before leaving it to the next attempt. */
   private static final int PRECONDITION_ROUNDS = 2;
 
-  private final SyncLedger ledger;
+  private final Links links;
+  private final Inbox inbox;
+  private final Conflicts conflicts;
   private final MedControlWorkflow workflow;
   private final MedControlClient client;
   private final InboundSync inbound;
@@ -33,13 +35,17 @@ class OutboundSync {
   private final Clock clock;
 
   OutboundSync(
-      SyncLedger ledger,
+      Links links,
+      Inbox inbox,
+      Conflicts conflicts,
       MedControlWorkflow workflow,
       MedControlClient client,
       InboundSync inbound,
       TransactionTemplate tx,
       Clock clock) {
-    this.ledger = ledger;
+    this.links = links;
+    this.inbox = inbox;
+    this.conflicts = conflicts;
     this.workflow = workflow;
     this.client = client;
     this.inbound = inbound;
@@ -54,8 +60,8 @@ class OutboundSync {
     NOTHING_TO_SEND
   }
 
-  Result push(SyncLedger.Claim claim) {
-    Optional<SyncLedger.Link> link = ledger.link(claim.deviationId());
+  Result push(OutboxClaim claim) {
+    Optional<Link> link = links.find(claim.deviationId());
     if (link.isPresent()) {
       return update(claim, link.get());
     }
@@ -74,7 +80,7 @@ class OutboundSync {
    * found case is linked instead of created again. The key is derived from the deviation and
    * version sent, so a resend of the same content is recognized by MedControl PRO.
    */
-  private SyncLedger.Link createOrFind(SyncLedger.Claim claim, MedControlSnapshot deviation) {
+  private Link createOrFind(OutboxClaim claim, MedControlSnapshot deviation) {
     RemoteCase remote = null;
     if (claim.attempts() > 0) {
       remote = client.findBySourceReference(deviation.deviationId()).orElse(null);
@@ -106,14 +112,14 @@ class OutboundSync {
         status -> {
           Instant now = clock.instant();
           workflow.linkMedControlCase(deviation.deviationId(), confirmed.id());
-          ledger.insertLink(deviation.deviationId(), confirmed.id(), 0, linkedBase, now);
-          SyncLedger.Link link = ledger.lockLink(deviation.deviationId()).orElseThrow();
+          links.insert(deviation.deviationId(), confirmed.id(), 0, linkedBase, now);
+          Link link = links.lock(deviation.deviationId()).orElseThrow();
           if (confirmed.version() == 1) {
             // Our own write: its echo in the change feed is skipped by this key.
-            ledger.recordInbox(confirmed.id(), 1, "OWN_WRITE", deviation.deviationId(), null, now);
+            inbox.recordOwnWrite(confirmed.id(), 1, deviation.deviationId(), now);
           }
           inbound.merge(link, confirmed, now);
-          return ledger.link(deviation.deviationId()).orElseThrow();
+          return links.find(deviation.deviationId()).orElseThrow();
         });
   }
 
@@ -121,12 +127,12 @@ class OutboundSync {
    * Sends the shared fields we changed since the base, naming the remote version we merged last
    * (If-Match). A 412 means MedControl PRO moved on: read the case, merge it, and try again.
    */
-  private Result update(SyncLedger.Claim claim, SyncLedger.Link initial) {
-    SyncLedger.Link link = initial;
+  private Result update(OutboxClaim claim, Link initial) {
+    Link link = initial;
     for (int round = 1; ; round++) {
       MedControlSnapshot deviation =
           workflow.snapshotWithoutPatient(claim.deviationId()).orElseThrow();
-      Set<SharedField> blocked = ledger.openConflictFields(claim.deviationId());
+      Set<SharedField> blocked = conflicts.openFields(claim.deviationId());
       Map<SharedField, String> local = CaseMapping.shared(deviation);
       Set<SharedField> changed = ThreeWayMerge.outbound(local, link.base(), blocked);
       if (changed.isEmpty()) {
@@ -155,9 +161,9 @@ class OutboundSync {
         link =
             tx.execute(
                 status -> {
-                  SyncLedger.Link locked = ledger.lockLink(claim.deviationId()).orElseThrow();
+                  Link locked = links.lock(claim.deviationId()).orElseThrow();
                   inbound.merge(locked, current, clock.instant());
-                  return ledger.link(claim.deviationId()).orElseThrow();
+                  return links.find(claim.deviationId()).orElseThrow();
                 });
       }
     }
@@ -165,25 +171,24 @@ class OutboundSync {
 
   private void recordSent(
       MedControlSnapshot deviation,
-      SyncLedger.Link sentWith,
+      Link sentWith,
       Set<SharedField> changed,
       Map<SharedField, String> local,
       RemoteCase answer) {
     tx.executeWithoutResult(
         status -> {
           Instant now = clock.instant();
-          SyncLedger.Link link = ledger.lockLink(deviation.deviationId()).orElseThrow();
+          Link link = links.lock(deviation.deviationId()).orElseThrow();
           Map<SharedField, String> base = new EnumMap<>(SharedField.class);
           base.putAll(link.base());
           for (SharedField f : changed) {
             base.put(f, local.get(f));
           }
-          ledger.recordInbox(
-              answer.id(), answer.version(), "OWN_WRITE", deviation.deviationId(), null, now);
-          ledger.updateLink(
+          inbox.recordOwnWrite(answer.id(), answer.version(), deviation.deviationId(), now);
+          links.update(
               deviation.deviationId(), sentWith.remoteVersion(), base, deviation.version(), now);
           // The answer may also carry changes made in MedControl PRO in between: merge them.
-          inbound.merge(ledger.lockLink(deviation.deviationId()).orElseThrow(), answer, now);
+          inbound.merge(links.lock(deviation.deviationId()).orElseThrow(), answer, now);
         });
   }
 

@@ -21,7 +21,9 @@ public class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-  private final SyncLedger ledger;
+  private final Outbox outbox;
+  private final Inbox inbox;
+  private final SyncControl control;
   private final OutboundSync outbound;
   private final RetryPolicy retry;
   private final SyncMetrics metrics;
@@ -30,14 +32,18 @@ public class OutboxRelay {
   private final Clock clock;
 
   OutboxRelay(
-      SyncLedger ledger,
+      Outbox outbox,
+      Inbox inbox,
+      SyncControl control,
       OutboundSync outbound,
       RetryPolicy retry,
       SyncMetrics metrics,
       TransactionTemplate tx,
       MedControlProperties config,
       Clock clock) {
-    this.ledger = ledger;
+    this.outbox = outbox;
+    this.inbox = inbox;
+    this.control = control;
     this.outbound = outbound;
     this.retry = retry;
     this.metrics = metrics;
@@ -47,22 +53,22 @@ public class OutboxRelay {
   }
 
   /** Claims the due rows, unless the sync is off or paused by an operator. */
-  public List<SyncLedger.Claim> claim() {
+  public List<OutboxClaim> claim() {
     if (!config.enabled()) {
       return List.of();
     }
     return tx.execute(
         status ->
-            ledger.paused()
+            control.paused()
                 ? List.of()
-                : ledger.claim(config.batchSize(), clock.instant(), config.lease()));
+                : outbox.claim(config.batchSize(), clock.instant(), config.lease()));
   }
 
   /** Sends one claimed deviation and marks it sent; failures go to the route's error handling. */
-  public void push(SyncLedger.Claim claim) {
+  public void push(OutboxClaim claim) {
     OutboundSync.Result result = outbound.push(claim);
     Instant now = clock.instant();
-    if (ledger.completeSent(claim, now)) {
+    if (outbox.completeSent(claim, now)) {
       metrics.pushed(result, claim.createdAt(), now);
     } else {
       metrics.claimLost();
@@ -71,11 +77,11 @@ public class OutboxRelay {
   }
 
   /** A failed push: DEAD when a resend cannot help or the limits are reached, else later. */
-  public void failed(SyncLedger.Claim claim, Exception failure) {
+  public void failed(OutboxClaim claim, Exception failure) {
     Instant now = clock.instant();
     if (failure instanceof CallNotPermittedException || failure instanceof RequestNotPermitted) {
       // Not attempted: the breaker is open or we are over our own rate. No attempt is spent.
-      ledger.postpone(claim, now.plus(postponement(failure)), now);
+      outbox.postpone(claim, now.plus(postponement(failure)), now);
       metrics.postponed(
           failure instanceof CallNotPermittedException ? "breaker_open" : "rate_limited");
       return;
@@ -97,7 +103,7 @@ public class OutboxRelay {
     }
     int attempts = claim.attempts() + 1;
     if (permanent || retry.exhausted(attempts, claim.createdAt(), now)) {
-      ledger.markDead(claim, status, error, now);
+      outbox.markDead(claim, status, error, now);
       metrics.dead(status);
       log.warn(
           "outbox item {} for deviation {} is DEAD after {} attempts: {}",
@@ -107,15 +113,18 @@ public class OutboxRelay {
           error);
       return;
     }
-    ledger.retryLater(claim, retry.nextAttempt(attempts, retryAfter, now), status, error, now);
+    outbox.retryLater(claim, retry.nextAttempt(attempts, retryAfter, now), status, error, now);
     metrics.retried(status);
     log.info("outbox item {} attempt {} failed, retrying later: {}", claim.id(), attempts, error);
   }
 
-  /** Drops history older than the retention; runs on every instance, harmlessly twice. */
+  /**
+   * Drops history older than the retention: SENT outbox rows and inbox rows. DEAD rows stay until
+   * an operator replays them. Runs on every instance, harmlessly twice.
+   */
   public int purgeHistory() {
-    Integer purged =
-        tx.execute(s -> ledger.purgeHistory(clock.instant().minus(config.retention())));
+    Instant before = clock.instant().minus(config.retention());
+    Integer purged = tx.execute(s -> outbox.purgeSentBefore(before) + inbox.purgeBefore(before));
     if (purged != null && purged > 0) {
       log.info("purged {} sync ledger rows older than {}", purged, config.retention());
     }

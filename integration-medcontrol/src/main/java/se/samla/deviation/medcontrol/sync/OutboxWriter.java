@@ -16,18 +16,18 @@ class OutboxWriter {
   private static final Set<DeviationEventType> FROM_MEDCONTROL =
       Set.of(DeviationEventType.IMPORTED_FROM_MEDCONTROL, DeviationEventType.UPDATED_IN_MEDCONTROL);
 
-  private final SyncLedger ledger;
+  private final Outbox outbox;
   private final Clock clock;
 
-  OutboxWriter(SyncLedger ledger, Clock clock) {
-    this.ledger = ledger;
+  OutboxWriter(Outbox outbox, Clock clock) {
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   @EventListener
   void on(DeviationChanged change) {
     if (!FROM_MEDCONTROL.contains(change.type())) {
-      ledger.enqueue(change.deviationId(), clock.instant());
+      outbox.enqueue(change.deviationId(), clock.instant());
     }
   }
 }

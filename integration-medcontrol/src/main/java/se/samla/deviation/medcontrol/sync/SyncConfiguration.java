@@ -12,50 +12,86 @@ import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.medcontrol.MedControlProperties;
 import se.samla.deviation.medcontrol.client.MedControlClient;
 
-/** The sync's services over the ledger; the client and the routes are wired around them. */
+/**
+ * The sync's services over the ledger, one class per table (migration V8); the client and the
+ * routes are wired around them.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SyncConfiguration {
 
   @Bean
-  SyncLedger syncLedger(JdbcClient jdbc, ObjectMapper json) {
-    return new SyncLedger(jdbc, json);
+  Outbox medControlOutbox(JdbcClient jdbc) {
+    return new Outbox(jdbc);
   }
 
   @Bean
-  OutboxWriter medControlOutboxWriter(SyncLedger ledger, Clock clock) {
-    return new OutboxWriter(ledger, clock);
+  Links medControlCaseLinks(JdbcClient jdbc, ObjectMapper json) {
+    return new Links(jdbc, json);
   }
 
   @Bean
-  SyncMetrics medControlSyncMetrics(MeterRegistry meters, JdbcClient jdbc, Clock clock) {
+  Inbox medControlInbox(JdbcClient jdbc) {
+    return new Inbox(jdbc);
+  }
+
+  @Bean
+  FeedCursor medControlFeedCursor(JdbcClient jdbc) {
+    return new FeedCursor(jdbc);
+  }
+
+  @Bean
+  Conflicts medControlConflicts(JdbcClient jdbc) {
+    return new Conflicts(jdbc);
+  }
+
+  @Bean
+  SyncControl medControlSyncControl(JdbcClient jdbc) {
+    return new SyncControl(jdbc);
+  }
+
+  @Bean
+  OutboxWriter medControlOutboxWriter(Outbox outbox, Clock clock) {
+    return new OutboxWriter(outbox, clock);
+  }
+
+  @Bean
+  SyncMetrics medControlSyncMetrics(
+      MeterRegistry meters, Outbox outbox, Conflicts conflicts, Inbox inbox, Clock clock) {
     // The gauges' source reads the same counts as the operator overview.
-    return new SyncMetrics(meters, now -> SyncAdministration.snapshot(jdbc, now), clock);
+    return new SyncMetrics(meters, now -> SyncSnapshot.read(outbox, conflicts, inbox, now), clock);
   }
 
   @Bean
   InboundSync medControlInbound(
-      SyncLedger ledger,
+      Inbox inbox,
+      Links links,
+      Conflicts conflicts,
       MedControlWorkflow workflow,
       TransactionTemplate transactionTemplate,
       SyncMetrics metrics,
       Clock clock) {
-    return new InboundSync(ledger, workflow, transactionTemplate, metrics, clock);
+    return new InboundSync(inbox, links, conflicts, workflow, transactionTemplate, metrics, clock);
   }
 
   @Bean
   OutboundSync medControlOutbound(
-      SyncLedger ledger,
+      Links links,
+      Inbox inbox,
+      Conflicts conflicts,
       MedControlWorkflow workflow,
       MedControlClient client,
       InboundSync inbound,
       TransactionTemplate transactionTemplate,
       Clock clock) {
-    return new OutboundSync(ledger, workflow, client, inbound, transactionTemplate, clock);
+    return new OutboundSync(
+        links, inbox, conflicts, workflow, client, inbound, transactionTemplate, clock);
   }
 
   @Bean
   OutboxRelay medControlOutboxRelay(
-      SyncLedger ledger,
+      Outbox outbox,
+      Inbox inbox,
+      SyncControl control,
       OutboundSync outbound,
       SyncMetrics metrics,
       TransactionTemplate transactionTemplate,
@@ -63,12 +99,14 @@ public class SyncConfiguration {
       Clock clock) {
     RetryPolicy retry =
         new RetryPolicy(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
-    return new OutboxRelay(ledger, outbound, retry, metrics, transactionTemplate, config, clock);
+    return new OutboxRelay(
+        outbox, inbox, control, outbound, retry, metrics, transactionTemplate, config, clock);
   }
 
   @Bean
   ChangeFeedPoller medControlChangeFeedPoller(
-      SyncLedger ledger,
+      SyncControl control,
+      FeedCursor cursor,
       MedControlClient client,
       InboundSync inbound,
       SyncMetrics metrics,
@@ -76,13 +114,16 @@ public class SyncConfiguration {
       MedControlProperties config,
       Clock clock) {
     return new ChangeFeedPoller(
-        ledger, client, inbound, metrics, transactionTemplate, config, clock);
+        control, cursor, client, inbound, metrics, transactionTemplate, config, clock);
   }
 
   @Bean
   SyncAdministration medControlAdministration(
-      JdbcClient jdbc,
-      SyncLedger ledger,
+      Outbox outbox,
+      Links links,
+      Inbox inbox,
+      Conflicts conflicts,
+      SyncControl control,
       InboundSync inbound,
       MedControlClient client,
       SyncMetrics metrics,
@@ -90,7 +131,17 @@ public class SyncConfiguration {
       MedControlProperties config,
       Clock clock) {
     return new SyncAdministration(
-        jdbc, ledger, inbound, client, metrics, transactionTemplate, config, clock);
+        outbox,
+        links,
+        inbox,
+        conflicts,
+        control,
+        inbound,
+        client,
+        metrics,
+        transactionTemplate,
+        config,
+        clock);
   }
 
   @Bean
@@ -102,9 +153,9 @@ public class SyncConfiguration {
   MedControlHealthIndicator medcontrolHealthIndicator(
       MedControlClient client,
       SyncMetrics metrics,
-      SyncLedger ledger,
+      SyncControl control,
       MedControlProperties config,
       Clock clock) {
-    return new MedControlHealthIndicator(client, metrics, ledger, config, clock);
+    return new MedControlHealthIndicator(client, metrics, control, config, clock);
   }
 }

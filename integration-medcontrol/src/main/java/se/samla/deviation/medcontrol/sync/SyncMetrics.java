@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations.OutboxState;
 
 /**
  * The sync's Micrometer meters. Counters and timers are updated as things happen; the gauges over
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class SyncMetrics {
 
   private static final Duration SNAPSHOT_AGE = Duration.ofSeconds(5);
-  private static final String[] STATES = {"PENDING", "IN_FLIGHT", "DEAD"};
+  private static final List<OutboxState> STATES =
+      List.of(OutboxState.PENDING, OutboxState.IN_FLIGHT, OutboxState.DEAD);
 
   private final MeterRegistry registry;
   private final Clock clock;
@@ -38,10 +41,10 @@ public class SyncMetrics {
             .description("From the first queued change of a deviation to MedControl PRO having it")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
-    for (String state : STATES) {
+    for (OutboxState state : STATES) {
       Gauge.builder("medcontrol.outbox.items", () -> current().count(state))
           .description("Outbox rows by state")
-          .tag("state", state)
+          .tag("state", state.name())
           .register(registry);
     }
     Gauge.builder("medcontrol.outbox.oldest.pending.age", () -> current().oldestPendingSeconds())

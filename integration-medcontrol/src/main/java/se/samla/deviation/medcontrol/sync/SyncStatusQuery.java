@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.samla.deviation.core.deviation.application.MedControlLink;
 import se.samla.deviation.core.deviation.application.MedControlLinks;
 import se.samla.deviation.core.deviation.application.MedControlSyncState;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations.OutboxState;
 
 /**
  * Each deviation's sync state for users: CONFLICT while a field waits for a person, FAILED when its
@@ -40,7 +41,8 @@ class SyncStatusQuery implements MedControlLinks {
         .param("ids", deviationIds)
         .query(
             rs -> {
-              String latest = rs.getString("latest");
+              String latestState = rs.getString("latest");
+              OutboxState latest = latestState == null ? null : OutboxState.valueOf(latestState);
               String caseId = rs.getString("case_id");
               if (latest == null && caseId == null) {
                 return;
@@ -48,16 +50,16 @@ class SyncStatusQuery implements MedControlLinks {
               MedControlSyncState state;
               if (rs.getBoolean("conflict")) {
                 state = MedControlSyncState.CONFLICT;
-              } else if ("DEAD".equals(latest)) {
+              } else if (latest == OutboxState.DEAD) {
                 state = MedControlSyncState.FAILED;
-              } else if ("PENDING".equals(latest) || "IN_FLIGHT".equals(latest)) {
+              } else if (latest == OutboxState.PENDING || latest == OutboxState.IN_FLIGHT) {
                 state = MedControlSyncState.PENDING;
               } else {
                 state = caseId == null ? MedControlSyncState.PENDING : MedControlSyncState.SENT;
               }
               states.put(
                   rs.getObject("id", UUID.class),
-                  new MedControlLink(caseId, state, SyncLedger.instant(rs, "last_synced_at")));
+                  new MedControlLink(caseId, state, LedgerSql.instant(rs, "last_synced_at")));
             });
     return states;
   }

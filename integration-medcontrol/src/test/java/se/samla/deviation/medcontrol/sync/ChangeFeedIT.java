@@ -133,7 +133,8 @@ class ChangeFeedIT extends SyncTestSupport {
   void casesWithEqualModifiedAtAcrossAPageBoundaryAreAllImportedOnce() throws Exception {
     ChangeFeedPoller smallPages =
         new ChangeFeedPoller(
-            syncLedger,
+            syncControl,
+            feedCursor,
             client,
             inbound,
             metrics,

@@ -98,7 +98,7 @@ class ConflictIT extends SyncTestSupport {
                     .findFirst()
                     .orElse(null));
     assertThat(conflict.field()).isEqualTo("handler");
-    assertThat(conflict.state()).isEqualTo("OPEN");
+    assertThat(conflict.state()).isEqualTo(MedControlOperations.ConflictState.OPEN);
     assertThat(conflict.localValue()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
     assertThat(conflict.remoteValue()).isEqualTo(TestCare.HOME_CARE_A_SECOND_HANDLER);
     assertThat(ledger.openConflicts(id)).hasSize(1);

@@ -15,9 +15,9 @@ import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 
 /**
  * An instance dying in the middle of a send, driven by hand: the sync is paused so the background
- * relay stays away, rows are claimed through {@link SyncLedger}, pushed through {@link
- * OutboundSync}, and "the crash" is simply not completing the claim. Lease expiry is simulated by
- * claiming again with a later clock.
+ * relay stays away, rows are claimed through {@link Outbox}, pushed through {@link OutboundSync},
+ * and "the crash" is simply not completing the claim. Lease expiry is simulated by claiming again
+ * with a later clock.
  */
 @MedControlIntegrationTest
 class OutboundCrashIT extends OutboundTestSupport {
@@ -43,19 +43,19 @@ class OutboundCrashIT extends OutboundTestSupport {
     Set<String> keysBefore = createKeys();
     UUID id = register();
 
-    SyncLedger.Claim crashed = claimByHand(id, Instant.now(), LEASE);
+    OutboxClaim crashed = claimByHand(id, Instant.now(), LEASE);
     assertThat(crashed).isNotNull();
     assertThat(outbound.push(crashed)).isEqualTo(OutboundSync.Result.CREATED);
     assertThat(casesOf(id)).hasSize(1);
     assertThat(ledger.latestState(id)).isEqualTo("IN_FLIGHT");
 
     assertThat(claimByHand(id, Instant.now(), LEASE)).as("leased, not claimable").isNull();
-    SyncLedger.Claim next = claimByHand(id, Instant.now().plus(LEASE).plusSeconds(1), LEASE);
+    OutboxClaim next = claimByHand(id, Instant.now().plus(LEASE).plusSeconds(1), LEASE);
     assertThat(next).as("claimable once the lease ran out").isNotNull();
     assertThat(next.id()).isEqualTo(crashed.id());
     outbound.push(next);
-    assertThat(syncLedger.completeSent(next, Instant.now())).isTrue();
-    assertThat(syncLedger.completeSent(crashed, Instant.now())).isFalse();
+    assertThat(outbox.completeSent(next, Instant.now())).isTrue();
+    assertThat(outbox.completeSent(crashed, Instant.now())).isFalse();
 
     assertThat(ledger.latestState(id)).isEqualTo("SENT");
     assertThat(casesOf(id)).hasSize(1);
@@ -77,7 +77,7 @@ class OutboundCrashIT extends OutboundTestSupport {
     int createdBefore = sim.successfulCreates();
     UUID id = register();
 
-    SyncLedger.Claim crashed = claimByHand(id, Instant.now(), LEASE);
+    OutboxClaim crashed = claimByHand(id, Instant.now(), LEASE);
     assertThat(crashed).isNotNull();
     // What the crashed instance did before dying: OutboundSync's create, without what follows.
     MedControlSnapshot deviation = medControl.snapshot(id).orElseThrow();
@@ -86,11 +86,11 @@ class OutboundCrashIT extends OutboundTestSupport {
     assertThat(casesOf(id)).hasSize(1);
     assertThat(ledger.caseId(id)).isNull();
 
-    SyncLedger.Claim next = claimByHand(id, Instant.now().plus(LEASE).plusSeconds(1), LEASE);
+    OutboxClaim next = claimByHand(id, Instant.now().plus(LEASE).plusSeconds(1), LEASE);
     assertThat(next).isNotNull();
     assertThat(next.attempts()).as("no failure was recorded: no lookup").isZero();
     outbound.push(next);
-    assertThat(syncLedger.completeSent(next, Instant.now())).isTrue();
+    assertThat(outbox.completeSent(next, Instant.now())).isTrue();
 
     assertThat(ledger.latestState(id)).isEqualTo("SENT");
     assertThat(sim.createsWithKey(key.toString())).as("the resend used the same key").isEqualTo(2);
@@ -109,13 +109,13 @@ class OutboundCrashIT extends OutboundTestSupport {
     Set<String> keysBefore = createKeys();
     UUID id = register();
 
-    SyncLedger.Claim abandoned = claimByHand(id, Instant.now(), Duration.ofMillis(500));
+    OutboxClaim abandoned = claimByHand(id, Instant.now(), Duration.ofMillis(500));
     assertThat(abandoned).isNotNull();
     assertThat(ledger.latestState(id)).isEqualTo("IN_FLIGHT");
     administration.resume(OPERATOR);
 
     awaitSent(id);
-    assertThat(syncLedger.completeSent(abandoned, Instant.now())).isFalse();
+    assertThat(outbox.completeSent(abandoned, Instant.now())).isFalse();
     assertThat(ledger.outbox(id)).hasSize(1);
     assertThat(casesOf(id)).hasSize(1);
     Set<String> keys = newKeys(keysBefore);

@@ -180,10 +180,10 @@ class OutboundFaultsIT extends OutboundTestSupport {
       int patchesBefore = requests("PATCH", CASE);
       int readsBefore = requests("GET", CASE);
 
-      SyncLedger.Claim claim = claimByHand(id, Instant.now(), Duration.ofSeconds(30));
+      OutboxClaim claim = claimByHand(id, Instant.now(), Duration.ofSeconds(30));
       assertThat(claim).isNotNull();
       outbound.push(claim);
-      assertThat(syncLedger.completeSent(claim, Instant.now())).isTrue();
+      assertThat(outbox.completeSent(claim, Instant.now())).isTrue();
 
       assertThat(requests("PATCH", CASE) - patchesBefore)
           .as("412, then the merged resend")

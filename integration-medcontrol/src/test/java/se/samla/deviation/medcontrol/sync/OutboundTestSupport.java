@@ -31,7 +31,7 @@ import se.samla.deviation.medcontrol.simulator.MedControlSimulator;
 /**
  * What the outbound fault and crash tests share: fixtures, the simulator with its faults cleared
  * around each test, and helpers over the ledger. Lives in the sync package so that tests can drive
- * {@link SyncLedger} and {@link OutboundSync} by hand.
+ * {@link Outbox} and {@link OutboundSync} by hand.
  */
 abstract class OutboundTestSupport {
 
@@ -42,7 +42,7 @@ abstract class OutboundTestSupport {
   @Autowired MasterData masterData;
   @Autowired JdbcTemplate jdbc;
   @Autowired SyncAdministration administration;
-  @Autowired SyncLedger syncLedger;
+  @Autowired Outbox outbox;
   @Autowired MedControlLinks syncStatus;
 
   final MedControlSimulator sim = SimulatorInitializer.simulator();
@@ -160,13 +160,13 @@ abstract class OutboundTestSupport {
    * Claims this deviation's due outbox row by hand (the sync must be paused so the background relay
    * stays away); other due rows that came along are handed back untouched.
    */
-  SyncLedger.Claim claimByHand(UUID id, Instant now, Duration lease) {
-    SyncLedger.Claim mine = null;
-    for (SyncLedger.Claim c : syncLedger.claim(500, now, lease)) {
+  OutboxClaim claimByHand(UUID id, Instant now, Duration lease) {
+    OutboxClaim mine = null;
+    for (OutboxClaim c : outbox.claim(500, now, lease)) {
       if (c.deviationId().equals(id)) {
         mine = c;
       } else {
-        syncLedger.postpone(c, Instant.now(), Instant.now());
+        outbox.postpone(c, Instant.now(), Instant.now());
       }
     }
     return mine;

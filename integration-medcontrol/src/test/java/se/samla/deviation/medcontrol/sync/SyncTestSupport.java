@@ -40,7 +40,8 @@ abstract class SyncTestSupport {
   @Autowired MedControlWorkflow medControl;
   @Autowired MasterData masterData;
   @Autowired JdbcTemplate jdbc;
-  @Autowired SyncLedger syncLedger;
+  @Autowired SyncControl syncControl;
+  @Autowired FeedCursor feedCursor;
   @Autowired InboundSync inbound;
   @Autowired ChangeFeedPoller poller;
   @Autowired OutboxRelay relay;

@@ -14,8 +14,8 @@ public interface MedControlOperations {
 
   Overview overview();
 
-  /** Outbound items in a state (PENDING, IN_FLIGHT, DEAD, SENT): due first, else newest first. */
-  List<OutboxItem> outbox(String state, int limit);
+  /** Outbound items in a state: PENDING and IN_FLIGHT due first, SENT and DEAD newest first. */
+  List<OutboxItem> outbox(OutboxState state, int limit);
 
   /** Inbound items that could not be applied, newest first. */
   List<RejectedInboundItem> rejectedInbound(int limit);
@@ -32,6 +32,23 @@ public interface MedControlOperations {
 
   void resume(String operatorHsaId);
 
+  /**
+   * Where an outbound item is: waiting to be sent (PENDING), claimed by an instance that is sending
+   * it (IN_FLIGHT), in MedControl PRO (SENT), or given up on until an operator replays it (DEAD).
+   */
+  enum OutboxState {
+    PENDING,
+    IN_FLIGHT,
+    SENT,
+    DEAD
+  }
+
+  /** A conflict waits for a person (OPEN) or has been decided (RESOLVED). */
+  enum ConflictState {
+    OPEN,
+    RESOLVED
+  }
+
   /** Which side's value wins a conflict. */
   enum Resolution {
     LOCAL,
@@ -42,7 +59,7 @@ public interface MedControlOperations {
       boolean enabled,
       boolean paused,
       boolean leader,
-      Map<String, Long> outboxByState,
+      Map<OutboxState, Long> outboxByState,
       Duration oldestPendingAge,
       long openConflicts,
       long rejectedInbound,
@@ -54,7 +71,7 @@ public interface MedControlOperations {
       UUID deviationId,
       String caseNumber,
       long deviationVersion,
-      String state,
+      OutboxState state,
       int attempts,
       Instant createdAt,
       Instant nextAttemptAt,
@@ -72,7 +89,7 @@ public interface MedControlOperations {
       String localValue,
       String remoteValue,
       Instant detectedAt,
-      String state,
+      ConflictState state,
       String resolvedBy,
       Instant resolvedAt) {}
 }

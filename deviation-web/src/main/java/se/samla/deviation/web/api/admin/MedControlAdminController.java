@@ -3,9 +3,9 @@ package se.samla.deviation.web.api.admin;
 import static se.samla.deviation.web.api.Refs.time;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -21,6 +21,7 @@ import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.common.application.NotPermittedException;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.medcontrol.application.MedControlOperations;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations.OutboxState;
 import se.samla.deviation.core.medcontrol.application.MedControlOperations.Resolution;
 import se.samla.deviation.web.api.ApiStatusException;
 import se.samla.deviation.web.api.BadRequestException;
@@ -34,7 +35,6 @@ import se.samla.deviation.web.api.BadRequestException;
 @RequestMapping("/api/v1/admin/medcontrol")
 class MedControlAdminController {
 
-  static final Set<String> OUTBOX_STATES = Set.of("PENDING", "IN_FLIGHT", "DEAD", "SENT");
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
 
@@ -57,7 +57,7 @@ class MedControlAdminController {
           o.enabled(),
           o.paused(),
           o.leader(),
-          o.outboxByState(),
+          byName(o.outboxByState()),
           o.oldestPendingAge() == null ? null : o.oldestPendingAge().toString(),
           o.oldestPendingAge() == null ? null : o.oldestPendingAge().toSeconds(),
           o.openConflicts(),
@@ -85,7 +85,7 @@ class MedControlAdminController {
           i.deviationId(),
           i.caseNumber(),
           i.deviationVersion(),
-          i.state(),
+          i.state().name(),
           i.attempts(),
           time(i.createdAt()),
           time(i.nextAttemptAt()),
@@ -124,7 +124,7 @@ class MedControlAdminController {
           c.localValue(),
           c.remoteValue(),
           time(c.detectedAt()),
-          c.state(),
+          c.state().name(),
           c.resolvedBy(),
           time(c.resolvedAt()));
     }
@@ -147,10 +147,9 @@ class MedControlAdminController {
       @RequestParam(defaultValue = "DEAD") String state,
       @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
     MedControlOperations sync = operations(actor);
-    if (!OUTBOX_STATES.contains(state)) {
-      throw new BadRequestException("state", "is not one of the allowed values");
-    }
-    return sync.outbox(state, checked(limit)).stream().map(OutboxItemResponse::of).toList();
+    return sync.outbox(outboxState(state), checked(limit)).stream()
+        .map(OutboxItemResponse::of)
+        .toList();
   }
 
   @GetMapping("/inbound/rejected")
@@ -213,6 +212,22 @@ class MedControlAdminController {
           HttpStatus.SERVICE_UNAVAILABLE, "MedControl PRO sync is not available");
     }
     return sync;
+  }
+
+  /** The state by its exact name; anything else is a bad request, as the API always answered. */
+  private static OutboxState outboxState(String state) {
+    for (OutboxState s : OutboxState.values()) {
+      if (s.name().equals(state)) {
+        return s;
+      }
+    }
+    throw new BadRequestException("state", "is not one of the allowed values");
+  }
+
+  private static Map<String, Long> byName(Map<OutboxState, Long> counts) {
+    Map<String, Long> byName = new LinkedHashMap<>();
+    counts.forEach((state, count) -> byName.put(state.name(), count));
+    return byName;
   }
 
   private static int checked(int limit) {
