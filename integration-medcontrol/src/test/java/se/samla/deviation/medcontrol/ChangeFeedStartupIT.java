@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -24,17 +25,16 @@ class ChangeFeedStartupIT {
 
   @Test
   void theLeaderPollsTheChangeFeedAfterStartup() {
-    Eventually.await(
-        Duration.ofSeconds(10),
-        "change-feed route started",
-        () ->
-            camel.getRouteController().getRouteStatus(MedControlRoutes.CHANGE_FEED_ROUTE)
-                == ServiceStatus.Started);
+    await("change-feed route started")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                camel.getRouteController().getRouteStatus(MedControlRoutes.CHANGE_FEED_ROUTE)
+                    == ServiceStatus.Started);
     int polls = sim.requestCount("GET", "/api/v1/changes");
-    Eventually.await(
-        Duration.ofSeconds(10),
-        "the change feed polled",
-        () -> sim.requestCount("GET", "/api/v1/changes") > polls);
+    await("the change feed polled")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> sim.requestCount("GET", "/api/v1/changes") > polls);
     assertThat(sim.requestCount("GET", "/api/v1/changes")).isGreaterThan(polls);
   }
 }

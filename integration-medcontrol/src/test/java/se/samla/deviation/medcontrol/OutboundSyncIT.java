@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
 
 import java.time.Duration;
@@ -60,7 +61,7 @@ class OutboundSyncIT {
                 aDeviation().patient(TestPatients.TOLVAN_TOLVANSSON).build(), Personas.wardNurse())
             .id();
 
-    Eventually.await(WITHIN, "created in MedControl PRO", () -> ledger.sent(id));
+    await("created in MedControl PRO").atMost(WITHIN).until(() -> ledger.sent(id));
     MedControlCase remote = sim.caseBySourceReference(id.toString()).orElseThrow();
     assertThat(remote.status()).isEqualTo("NEW");
     assertThat(remote.receivingUnitHsaId()).isEqualTo(TestCare.HOME_CARE_A);
@@ -72,10 +73,9 @@ class OutboundSyncIT {
 
     workflow.assign(new AssignDeviationCommand(id, null, null), Personas.homeCareHandlerA());
 
-    Eventually.await(
-        WITHIN,
-        "assignment in MedControl PRO",
-        () -> "IN_PROGRESS".equals(sim.caseById(remote.id()).orElseThrow().status()));
+    await("assignment in MedControl PRO")
+        .atMost(WITHIN)
+        .until(() -> "IN_PROGRESS".equals(sim.caseById(remote.id()).orElseThrow().status()));
     MedControlCase updated = sim.caseById(remote.id()).orElseThrow();
     assertThat(updated.handler().hsaId()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
     // This deviation's create key (the simulator is shared: other tests' keys are there too).

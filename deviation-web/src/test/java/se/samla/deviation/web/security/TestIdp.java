@@ -24,32 +24,16 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.opensaml.core.xml.XMLObject;
-import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
-import org.opensaml.core.xml.schema.XSString;
 import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Attribute;
-import org.opensaml.saml.saml2.core.AttributeStatement;
-import org.opensaml.saml.saml2.core.AttributeValue;
-import org.opensaml.saml.saml2.core.Audience;
-import org.opensaml.saml.saml2.core.AudienceRestriction;
-import org.opensaml.saml.saml2.core.AuthnContext;
-import org.opensaml.saml.saml2.core.AuthnContextClassRef;
-import org.opensaml.saml.saml2.core.AuthnStatement;
-import org.opensaml.saml.saml2.core.Conditions;
 import org.opensaml.saml.saml2.core.EncryptedAssertion;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.Response;
-import org.opensaml.saml.saml2.core.Status;
-import org.opensaml.saml.saml2.core.StatusCode;
-import org.opensaml.saml.saml2.core.Subject;
-import org.opensaml.saml.saml2.core.SubjectConfirmation;
-import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 import org.opensaml.saml.saml2.encryption.Encrypter;
-import org.opensaml.security.credential.Credential;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.encryption.support.DataEncryptionParameters;
 import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
@@ -58,12 +42,12 @@ import org.opensaml.xmlsec.signature.Signature;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.Signer;
 import org.springframework.security.saml2.core.OpenSamlInitializationService;
-import org.w3c.dom.Element;
+import se.samla.deviation.web.devidp.SamlResponses;
 
 /**
  * A SAML identity provider for tests: its own key pair and certificate (generated per run), and
- * responses built and signed with OpenSAML like a real IdP would, so that the attack tests can
- * change any part of them.
+ * responses built and signed by the development IdP's {@link SamlResponses}, which the attack tests
+ * change before signing (or sign only in part, or encrypt).
  */
 final class TestIdp {
 
@@ -156,91 +140,24 @@ final class TestIdp {
 
   // ---- building responses ---------------------------------------------------------------------
 
+  static final SamlResponses.Parties PARTIES =
+      new SamlResponses.Parties(ENTITY_ID, ACS, SP_ENTITY_ID);
+
   /** A valid response for the given request and attributes; tests change it before signing. */
   static Response response(String inResponseTo, Map<String, String> attributes) {
-    Instant now = Instant.now();
-    Response response = build(Response.DEFAULT_ELEMENT_NAME);
-    response.setID("_" + UUID.randomUUID());
-    response.setVersion(SAMLVersion.VERSION_20);
-    response.setIssueInstant(now);
-    response.setDestination(ACS);
-    response.setInResponseTo(inResponseTo);
-    response.setIssuer(issuer());
-    Status status = build(Status.DEFAULT_ELEMENT_NAME);
-    StatusCode code = build(StatusCode.DEFAULT_ELEMENT_NAME);
-    code.setValue(StatusCode.SUCCESS);
-    status.setStatusCode(code);
-    response.setStatus(status);
-    response.getAssertions().add(assertion(inResponseTo, attributes, now));
-    return response;
+    return SamlResponses.response(PARTIES, inResponseTo, LOA3, attributes, Instant.now());
   }
 
   static Assertion assertion(String inResponseTo, Map<String, String> attributes, Instant now) {
-    Assertion assertion = build(Assertion.DEFAULT_ELEMENT_NAME);
-    assertion.setID("_" + UUID.randomUUID());
-    assertion.setVersion(SAMLVersion.VERSION_20);
-    assertion.setIssueInstant(now);
-    assertion.setIssuer(issuer());
-
-    Subject subject = build(Subject.DEFAULT_ELEMENT_NAME);
-    NameID nameId = build(NameID.DEFAULT_ELEMENT_NAME);
-    nameId.setFormat(NameID.TRANSIENT);
-    nameId.setValue("_transient-" + UUID.randomUUID());
-    subject.setNameID(nameId);
-    SubjectConfirmation confirmation = build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
-    confirmation.setMethod(SubjectConfirmation.METHOD_BEARER);
-    SubjectConfirmationData data = build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
-    data.setRecipient(ACS);
-    data.setInResponseTo(inResponseTo);
-    data.setNotOnOrAfter(now.plusSeconds(300));
-    confirmation.setSubjectConfirmationData(data);
-    subject.getSubjectConfirmations().add(confirmation);
-    assertion.setSubject(subject);
-
-    Conditions conditions = build(Conditions.DEFAULT_ELEMENT_NAME);
-    conditions.setNotBefore(now.minusSeconds(5));
-    conditions.setNotOnOrAfter(now.plusSeconds(300));
-    AudienceRestriction restriction = build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
-    Audience audience = build(Audience.DEFAULT_ELEMENT_NAME);
-    audience.setURI(SP_ENTITY_ID);
-    restriction.getAudiences().add(audience);
-    conditions.getAudienceRestrictions().add(restriction);
-    assertion.setConditions(conditions);
-
-    AuthnStatement authn = build(AuthnStatement.DEFAULT_ELEMENT_NAME);
-    authn.setAuthnInstant(now);
-    authn.setSessionIndex("_session-" + UUID.randomUUID());
-    AuthnContext context = build(AuthnContext.DEFAULT_ELEMENT_NAME);
-    AuthnContextClassRef classRef = build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
-    classRef.setURI(LOA3);
-    context.setAuthnContextClassRef(classRef);
-    authn.setAuthnContext(context);
-    assertion.getAuthnStatements().add(authn);
-
-    AttributeStatement statement = build(AttributeStatement.DEFAULT_ELEMENT_NAME);
-    attributes.forEach((name, value) -> statement.getAttributes().add(attribute(name, value)));
-    assertion.getAttributeStatements().add(statement);
-    return assertion;
+    return SamlResponses.assertion(PARTIES, inResponseTo, LOA3, attributes, now);
   }
 
   static Attribute attribute(String name, String value) {
-    Attribute attribute = build(Attribute.DEFAULT_ELEMENT_NAME);
-    attribute.setName(name);
-    attribute.setNameFormat(Attribute.URI_REFERENCE);
-    XSString xsValue =
-        (XSString)
-            XMLObjectProviderRegistrySupport.getBuilderFactory()
-                .getBuilder(XSString.TYPE_NAME)
-                .buildObject(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME);
-    xsValue.setValue(value);
-    attribute.getAttributeValues().add(xsValue);
-    return attribute;
+    return SamlResponses.attribute(name, value);
   }
 
   static Issuer issuer() {
-    Issuer issuer = build(Issuer.DEFAULT_ELEMENT_NAME);
-    issuer.setValue(ENTITY_ID);
-    return issuer;
+    return SamlResponses.issuer(ENTITY_ID);
   }
 
   /**
@@ -293,32 +210,11 @@ final class TestIdp {
 
   /** Signs the assertion(s) and then the response, as Inera's IdP does. */
   String signBoth(Response response) {
-    return sign(response, true, true, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+    return SamlResponses.signBoth(response, credential);
   }
 
   String sign(Response response, boolean assertion, boolean whole, String algorithm) {
-    try {
-      if (assertion) {
-        for (Assertion a : response.getAssertions()) {
-          a.setSignature(signature(algorithm));
-        }
-      }
-      if (whole) {
-        response.setSignature(signature(algorithm));
-      }
-      Element element = XMLObjectSupport.marshall(response);
-      if (assertion) {
-        for (Assertion a : response.getAssertions()) {
-          Signer.signObject(a.getSignature());
-        }
-      }
-      if (whole) {
-        Signer.signObject(response.getSignature());
-      }
-      return net.shibboleth.utilities.java.support.xml.SerializeSupport.nodeToString(element);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return SamlResponses.sign(response, credential, assertion, whole, algorithm);
   }
 
   /** Signs the assertion, encrypts it for the SP, and signs the response around it. */
@@ -358,21 +254,15 @@ final class TestIdp {
   }
 
   private Signature signature(String algorithm) {
-    Signature signature = build(Signature.DEFAULT_ELEMENT_NAME);
-    signature.setSigningCredential((Credential) credential);
-    signature.setSignatureAlgorithm(algorithm);
-    signature.setCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-    return signature;
+    return SamlResponses.signature(credential, algorithm);
   }
 
   static String base64(String xml) {
     return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
   }
 
-  @SuppressWarnings("unchecked")
   static <T extends XMLObject> T build(QName name) {
-    return (T)
-        XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilder(name).buildObject(name);
+    return SamlResponses.build(name);
   }
 
   static String samlpNs() {

@@ -1,8 +1,10 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +13,6 @@ import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.medcontrol.application.MedControlOperations;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 
 /**
@@ -36,19 +37,20 @@ class ConflictIT extends SyncTestSupport {
                 clash.conflict().id(), MedControlOperations.Resolution.LOCAL, OPERATOR))
         .isTrue();
 
-    Eventually.await(
-        WITHIN,
-        "our handler in MedControl PRO",
-        () ->
-            TestCare.HOME_CARE_A_HANDLER.equals(
-                sim.caseById(clash.caseId()).orElseThrow().handler().hsaId()));
+    await("our handler in MedControl PRO")
+        .atMost(WITHIN)
+        .until(
+            () ->
+                TestCare.HOME_CARE_A_HANDLER.equals(
+                    sim.caseById(clash.caseId()).orElseThrow().handler().hsaId()));
     assertThat(here(clash.id()).handler().hsaId()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
     assertThat(ledger.openConflicts(clash.id())).isEmpty();
-    Eventually.await(
-        WITHIN,
-        "the sync state no longer CONFLICT",
-        () ->
-            syncStatus.of(List.of(clash.id())).get(clash.id()).state() == MedControlSyncState.SENT);
+    await("the sync state no longer CONFLICT")
+        .atMost(WITHIN)
+        .until(
+            () ->
+                syncStatus.of(List.of(clash.id())).get(clash.id()).state()
+                    == MedControlSyncState.SENT);
   }
 
   @Test
@@ -89,14 +91,15 @@ class ConflictIT extends SyncTestSupport {
     }
 
     MedControlOperations.Conflict conflict =
-        Eventually.await(
-            WITHIN,
-            "a conflict over the handler",
-            () ->
-                admin.conflicts(true, 500).stream()
-                    .filter(c -> c.deviationId().equals(id))
-                    .findFirst()
-                    .orElse(null));
+        await("a conflict over the handler")
+            .atMost(WITHIN)
+            .until(
+                () ->
+                    admin.conflicts(true, 500).stream()
+                        .filter(c -> c.deviationId().equals(id))
+                        .findFirst()
+                        .orElse(null),
+                Objects::nonNull);
     assertThat(conflict.field()).isEqualTo("handler");
     assertThat(conflict.state()).isEqualTo(MedControlOperations.ConflictState.OPEN);
     assertThat(conflict.localValue()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
@@ -105,11 +108,10 @@ class ConflictIT extends SyncTestSupport {
     assertThat(syncStatus.of(List.of(id)).get(id).state()).isEqualTo(MedControlSyncState.CONFLICT);
 
     // What we changed without a clash (the status) still goes out; the handler does not.
-    Eventually.await(
-        WITHIN,
-        "our status in MedControl PRO",
-        () -> "IN_PROGRESS".equals(sim.caseById(caseId).orElseThrow().status()));
-    Eventually.await(WITHIN, "the outbox settled", () -> ledger.sent(id));
+    await("our status in MedControl PRO")
+        .atMost(WITHIN)
+        .until(() -> "IN_PROGRESS".equals(sim.caseById(caseId).orElseThrow().status()));
+    await("the outbox settled").atMost(WITHIN).until(() -> ledger.sent(id));
     assertThat(here(id).handler().hsaId()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);
     assertThat(sim.caseById(caseId).orElseThrow().handler().hsaId())
         .isEqualTo(TestCare.HOME_CARE_A_SECOND_HANDLER);

@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +12,6 @@ import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.simulator.MedControlCase;
 
@@ -50,8 +50,9 @@ class InboundSyncIT extends SyncTestSupport {
                     .status("ANSWERED")
                     .answer("Utrett i MedControl", "Rutin saknades", "Ny rutin", answeredAt));
 
-    Eventually.await(
-        WITHIN, "the remote answer here", () -> here(id).status() == DeviationStatus.ANSWERED);
+    await("the remote answer here")
+        .atMost(WITHIN)
+        .until(() -> here(id).status() == DeviationStatus.ANSWERED);
     MedControlSnapshot answered = here(id);
     assertThat(answered.answer().investigation()).isEqualTo("Utrett i MedControl");
     assertThat(answered.answer().measures()).isEqualTo("Ny rutin");
@@ -74,8 +75,9 @@ class InboundSyncIT extends SyncTestSupport {
                     .status("ANSWERED")
                     .answer("Utredning", "Orsaker", "Åtgärder", sim.now()));
 
-    Eventually.await(
-        WITHIN, "the remote answer here", () -> here(id).status() == DeviationStatus.ANSWERED);
+    await("the remote answer here")
+        .atMost(WITHIN)
+        .until(() -> here(id).status() == DeviationStatus.ANSWERED);
     MedControlSnapshot d = here(id);
     assertThat(d.answer().investigation()).isEqualTo("Utredning");
     assertThat(d.answer().causes()).isEqualTo("Orsaker");
@@ -98,11 +100,10 @@ class InboundSyncIT extends SyncTestSupport {
     stopChangeFeedRoute();
     try {
       workflow.assign(new AssignDeviationCommand(id, null, null), Personas.homeCareHandlerA());
-      Eventually.await(
-          WITHIN,
-          "the assignment in MedControl PRO",
-          () -> "IN_PROGRESS".equals(sim.caseById(caseId).orElseThrow().status()));
-      Eventually.await(WITHIN, "the update settled", () -> ledger.sent(id));
+      await("the assignment in MedControl PRO")
+          .atMost(WITHIN)
+          .until(() -> "IN_PROGRESS".equals(sim.caseById(caseId).orElseThrow().status()));
+      await("the update settled").atMost(WITHIN).until(() -> ledger.sent(id));
     } finally {
       startChangeFeedRoute();
     }

@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +26,6 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.organisation.application.MasterData;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.Ledger;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.SimulatorInitializer;
@@ -97,17 +97,20 @@ class LeaderFailoverIT {
 
     // Held beyond twice the lease without flapping, the lock row's timestamp moving on.
     Timestamp renewedAt = lockRow().get("created_date") instanceof Timestamp t ? t : null;
-    long until = System.nanoTime() + LEASE.multipliedBy(2).toNanos();
-    while (System.nanoTime() < until) {
-      assertThat(metrics(leader).isLeader()).as("the leader keeps its leadership").isTrue();
-      assertThat(metrics(other).isLeader()).as("the other stays a follower").isFalse();
-      Eventually.sleep(Duration.ofMillis(100));
-    }
+    await()
+        .during(LEASE.multipliedBy(2))
+        .atMost(LEASE.multipliedBy(3))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              assertThat(metrics(leader).isLeader()).as("the leader keeps its leadership").isTrue();
+              assertThat(metrics(other).isLeader()).as("the other stays a follower").isFalse();
+            });
     assertThat((Timestamp) lockRow().get("created_date")).isAfter(renewedAt);
 
     long stoppedAt = System.nanoTime();
     leader.close();
-    Eventually.await(TAKEOVER, "the other instance leads", () -> metrics(other).isLeader());
+    await("the other instance leads").atMost(TAKEOVER).until(() -> metrics(other).isLeader());
     System.out.printf(
         "LeaderFailoverIT: graceful takeover after %d ms%n",
         Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis());
@@ -128,7 +131,7 @@ class LeaderFailoverIT {
 
     long stuckAt = System.nanoTime();
     pool(leader).getHikariPoolMXBean().suspendPool();
-    Eventually.await(TAKEOVER, "the other instance leads", () -> metrics(other).isLeader());
+    await("the other instance leads").atMost(TAKEOVER).until(() -> metrics(other).isLeader());
     long takeoverMillis = Duration.ofNanos(System.nanoTime() - stuckAt).toMillis();
     System.out.printf(
         "LeaderFailoverIT: takeover from a stuck leader after %d ms%n", takeoverMillis);
@@ -137,7 +140,7 @@ class LeaderFailoverIT {
 
     // Back on the database, the old leader finds the lock taken and steps down.
     pool(leader).getHikariPoolMXBean().resumePool();
-    Eventually.await(TAKEOVER, "the old leader steps down", () -> !metrics(leader).isLeader());
+    await("the old leader steps down").atMost(TAKEOVER).until(() -> !metrics(leader).isLeader());
     assertThat(metrics(other).isLeader()).isTrue();
   }
 
@@ -151,22 +154,21 @@ class LeaderFailoverIT {
                         .receivingUnit(TestCare.HOME_CARE_A)
                         .consequence(2)
                         .probability(2));
-    Eventually.await(
-        Duration.ofSeconds(10),
-        "the remote case imported",
-        () -> ledger.deviationOfCase(remote.id()) != null);
+    await("the remote case imported")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> ledger.deviationOfCase(remote.id()) != null);
     assertThat(created(instance)).as("imported by the new leader").isGreaterThan(before);
   }
 
   private ConfigurableApplicationContext awaitOneLeader() {
-    Eventually.await(
-        TAKEOVER, "exactly one leader", () -> metrics(a).isLeader() ^ metrics(b).isLeader());
+    await("exactly one leader")
+        .atMost(TAKEOVER)
+        .until(() -> metrics(a).isLeader() ^ metrics(b).isLeader());
     ConfigurableApplicationContext leader = metrics(a).isLeader() ? a : b;
     // Leadership granted while the instance was starting must still start the poll.
-    Eventually.await(
-        Duration.ofSeconds(5),
-        "the leader polls the change feed",
-        () -> metrics(leader).lastPoll() != null);
+    await("the leader polls the change feed")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> metrics(leader).lastPoll() != null);
     return leader;
   }
 

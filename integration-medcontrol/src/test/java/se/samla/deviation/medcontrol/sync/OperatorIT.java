@@ -1,10 +1,10 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.simulator.MedControlCase;
 
@@ -42,7 +42,7 @@ class OperatorIT extends SyncTestSupport {
     }
 
     assertThat(admin.overview().paused()).isFalse();
-    Eventually.await(WITHIN, "sent after resume", () -> ledger.sent(id));
+    await("sent after resume").atMost(WITHIN).until(() -> ledger.sent(id));
     imported(remote.id());
     assertThat(sim.caseBySourceReference(id.toString())).isPresent();
   }

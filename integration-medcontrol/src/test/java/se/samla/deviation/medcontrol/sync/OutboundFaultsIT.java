@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,6 @@ import se.samla.deviation.core.deviation.application.MedControlSyncState;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.MedControlProperties;
 import se.samla.deviation.medcontrol.simulator.Faults;
@@ -142,7 +143,7 @@ class OutboundFaultsIT extends OutboundTestSupport {
 
     UUID id = register();
 
-    Eventually.await(WITHIN, "DEAD", () -> "DEAD".equals(ledger.latestState(id)));
+    await("DEAD").atMost(WITHIN).until(() -> "DEAD".equals(ledger.latestState(id)));
     Map<String, Object> dead = latestRow(id);
     assertThat(dead.get("attempts")).isEqualTo(1);
     assertThat(dead.get("last_http_status")).isEqualTo(422);
@@ -216,16 +217,17 @@ class OutboundFaultsIT extends OutboundTestSupport {
     UUID id = register();
 
     Map<String, Object> failed =
-        Eventually.await(
-            WITHIN,
-            "the 429 recorded",
-            () -> {
-              Map<String, Object> row = latestRow(id);
-              return Integer.valueOf(429).equals(row.get("last_http_status"))
-                      && "PENDING".equals(row.get("state"))
-                  ? row
-                  : null;
-            });
+        await("the 429 recorded")
+            .atMost(WITHIN)
+            .until(
+                () -> {
+                  Map<String, Object> row = latestRow(id);
+                  return Integer.valueOf(429).equals(row.get("last_http_status"))
+                          && "PENDING".equals(row.get("state"))
+                      ? row
+                      : null;
+                },
+                Objects::nonNull);
     Instant failedAt = ((Timestamp) failed.get("updated_at")).toInstant();
     Instant next = ((Timestamp) failed.get("next_attempt_at")).toInstant();
     assertThat(next).isAfterOrEqualTo(failedAt.plusSeconds(2));
@@ -249,13 +251,22 @@ class OutboundFaultsIT extends OutboundTestSupport {
     for (int i = 0; i < 4; i++) {
       ids.add(register());
     }
-    boolean opened = false;
-    long end = System.nanoTime() + Duration.ofSeconds(7).toNanos();
-    while (System.nanoTime() < end) {
-      opened |= "OPEN".equals(breakerState());
-      Eventually.sleep(Duration.ofMillis(25));
-    }
-    assertThat(opened).as("the breaker opened").isTrue();
+    Duration outage = Duration.ofSeconds(7);
+    long end = System.nanoTime() + outage.toNanos();
+    await("the breaker opened")
+        .atMost(outage)
+        .pollInterval(Duration.ofMillis(25))
+        .until(() -> "OPEN".equals(breakerState()));
+    // The outage lasts its whole length, longer than the retry budget, and nothing goes DEAD.
+    await()
+        .during(Duration.ofNanos(Math.max(1_000_000, end - System.nanoTime())))
+        .atMost(outage.plusSeconds(1))
+        .untilAsserted(
+            () -> {
+              for (UUID id : ids) {
+                assertThat(ledger.latestState(id)).as("state of %s", id).isNotEqualTo("DEAD");
+              }
+            });
     for (UUID id : ids) {
       Map<String, Object> row = latestRow(id);
       assertThat(row.get("state")).isNotEqualTo("DEAD");
@@ -284,10 +295,9 @@ class OutboundFaultsIT extends OutboundTestSupport {
     sim.expireAllTokens();
     assign(id, TestCare.HOME_CARE_A_HANDLER);
 
-    Eventually.await(
-        WITHIN,
-        "assignment in MedControl PRO",
-        () -> "IN_PROGRESS".equals(sim.caseById(caseId).orElseThrow().status()));
+    await("assignment in MedControl PRO")
+        .atMost(WITHIN)
+        .until(() -> "IN_PROGRESS".equals(sim.caseById(caseId).orElseThrow().status()));
     awaitSent(id);
     assertThat(requests("POST", "/oauth2/token")).isGreaterThan(tokensBefore);
     assertThat(sim.caseById(caseId).orElseThrow().handler().hsaId())
@@ -319,8 +329,9 @@ class OutboundFaultsIT extends OutboundTestSupport {
     assertThat(active).hasSize(1);
     assertThat(active.get(0).get("changes")).isEqualTo(5);
     // The relay did try while down (so the coalescing happened on a live row).
-    Eventually.await(
-        WITHIN, "a failed attempt", () -> requests("PATCH", CASE) > patchesBeforeEdits);
+    await("a failed attempt")
+        .atMost(WITHIN)
+        .until(() -> requests("PATCH", CASE) > patchesBeforeEdits);
 
     int patchesBeforeRecovery = requests("PATCH", CASE);
     sim.faults().down(false);
@@ -344,10 +355,9 @@ class OutboundFaultsIT extends OutboundTestSupport {
     List<UUID> ids = List.of(register(), register(), register());
     ids.forEach(this::awaitSent);
     assign(ids.get(0), TestCare.HOME_CARE_A_HANDLER);
-    Eventually.await(
-        WITHIN,
-        "assignment in MedControl PRO",
-        () -> "IN_PROGRESS".equals(remoteOf(ids.get(0)).status()));
+    await("assignment in MedControl PRO")
+        .atMost(WITHIN)
+        .until(() -> "IN_PROGRESS".equals(remoteOf(ids.get(0)).status()));
     awaitSent(ids.get(0));
 
     Set<String> keys = newKeys(keysBefore);

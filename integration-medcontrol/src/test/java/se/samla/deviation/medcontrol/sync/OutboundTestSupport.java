@@ -1,5 +1,7 @@
 package se.samla.deviation.medcontrol.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -22,7 +24,6 @@ import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
 import se.samla.deviation.core.organisation.application.MasterData;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.Ledger;
 import se.samla.deviation.medcontrol.SimulatorInitializer;
 import se.samla.deviation.medcontrol.simulator.MedControlCase;
@@ -56,14 +57,14 @@ abstract class OutboundTestSupport {
     administration.resume(OPERATOR);
     // Start from a quiet ledger: nothing of earlier tests still on its way (request counts and
     // breaker state are shared).
-    Eventually.await(
-        WITHIN,
-        "earlier tests' outbox items settled",
-        () ->
-            jdbc.queryForObject(
-                    "select count(*) from medcontrol_outbox where state in ('PENDING','IN_FLIGHT')",
-                    Integer.class)
-                == 0);
+    await("earlier tests' outbox items settled")
+        .atMost(WITHIN)
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from medcontrol_outbox where state in ('PENDING','IN_FLIGHT')",
+                        Integer.class)
+                    == 0);
     // The breaker is shared too: a half-open one closes only on traffic, which a quiet test may
     // not make. Start each test closed (the tests that need it open make it open themselves).
     if (breaker.getState() != CircuitBreaker.State.CLOSED) {
@@ -90,7 +91,11 @@ abstract class OutboundTestSupport {
    */
   void pauseSync() {
     administration.pause(OPERATOR);
-    Eventually.sleep(Duration.ofMillis(500));
+    Duration aRound = Duration.ofMillis(500);
+    await("the sync stays paused for a round")
+        .during(aRound)
+        .atMost(aRound.multipliedBy(3))
+        .until(() -> administration.overview().paused());
   }
 
   UUID register() {
@@ -112,11 +117,13 @@ abstract class OutboundTestSupport {
   }
 
   void awaitSent(UUID id) {
-    try {
-      Eventually.await(WITHIN, "sent to MedControl PRO", () -> ledger.sent(id));
-    } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; outbox: " + ledger.outbox(id), e);
-    }
+    await()
+        .atMost(WITHIN)
+        .untilAsserted(
+            () ->
+                assertThat(ledger.sent(id))
+                    .as("sent to MedControl PRO; outbox: %s", ledger.outbox(id))
+                    .isTrue());
   }
 
   /** The remote cases carrying this deviation as source reference. */

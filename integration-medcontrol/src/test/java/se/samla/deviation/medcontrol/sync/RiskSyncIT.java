@@ -1,8 +1,10 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,6 @@ import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.medcontrol.application.MedControlOperations;
 import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.simulator.MedControlCase;
 
@@ -65,12 +66,12 @@ class RiskSyncIT extends SyncTestSupport {
             id, Consequence.SIGNIFICANT, Probability.LOW, "Allvarlig men ovanlig", view.version()),
         handler);
 
-    Eventually.await(
-        WITHIN,
-        "the assessment in MedControl PRO",
-        () -> Integer.valueOf(3).equals(sim.caseById(remote.id()).orElseThrow().consequence()));
+    await("the assessment in MedControl PRO")
+        .atMost(WITHIN)
+        .until(
+            () -> Integer.valueOf(3).equals(sim.caseById(remote.id()).orElseThrow().consequence()));
     assertThat(sim.caseById(remote.id()).orElseThrow().probability()).isEqualTo(2);
-    Eventually.await(WITHIN, "the outbox settled", () -> ledger.sent(id));
+    await("the outbox settled").atMost(WITHIN).until(() -> ledger.sent(id));
     assertThat(ledger.openConflicts(id)).isEmpty();
     assertThat(here(id).assessedConsequence()).isEqualTo(3);
     assertThat(here(id).consequence()).as("no reporter estimate").isNull();
@@ -89,10 +90,9 @@ class RiskSyncIT extends SyncTestSupport {
             id, Consequence.CATASTROPHIC, Probability.VERY_HIGH, "Patienten skadades", null),
         Personas.homeCareHandlerA());
 
-    Eventually.await(
-        WITHIN,
-        "the assessment in MedControl PRO",
-        () -> Integer.valueOf(4).equals(sim.caseById(caseId).orElseThrow().consequence()));
+    await("the assessment in MedControl PRO")
+        .atMost(WITHIN)
+        .until(() -> Integer.valueOf(4).equals(sim.caseById(caseId).orElseThrow().consequence()));
     MedControlCase updated = sim.caseById(caseId).orElseThrow();
     assertThat(updated.probability()).isEqualTo(4);
     assertThat(updated.status()).isEqualTo("NEW");
@@ -109,10 +109,9 @@ class RiskSyncIT extends SyncTestSupport {
 
     sim.remote().update(caseId, c -> c.risk(1, 4));
 
-    Eventually.await(
-        WITHIN,
-        "the remote risk here",
-        () -> Integer.valueOf(1).equals(here(id).assessedConsequence()));
+    await("the remote risk here")
+        .atMost(WITHIN)
+        .until(() -> Integer.valueOf(1).equals(here(id).assessedConsequence()));
     MedControlSnapshot d = here(id);
     assertThat(d.assessedProbability()).isEqualTo(4);
     assertThat(d.consequence()).as("the reporter's estimate is kept").isEqualTo(2);
@@ -139,14 +138,15 @@ class RiskSyncIT extends SyncTestSupport {
     }
 
     MedControlOperations.Conflict conflict =
-        Eventually.await(
-            WITHIN,
-            "a conflict over the risk",
-            () ->
-                admin.conflicts(true, 500).stream()
-                    .filter(c -> c.deviationId().equals(id))
-                    .findFirst()
-                    .orElse(null));
+        await("a conflict over the risk")
+            .atMost(WITHIN)
+            .until(
+                () ->
+                    admin.conflicts(true, 500).stream()
+                        .filter(c -> c.deviationId().equals(id))
+                        .findFirst()
+                        .orElse(null),
+                Objects::nonNull);
     assertThat(conflict.field()).isEqualTo("risk");
     assertThat(conflict.localValue()).isEqualTo("K4×S2");
     assertThat(conflict.remoteValue()).isEqualTo("K1×S1");
@@ -158,10 +158,9 @@ class RiskSyncIT extends SyncTestSupport {
     assertThat(
             admin.resolveConflict(conflict.id(), MedControlOperations.Resolution.LOCAL, OPERATOR))
         .isTrue();
-    Eventually.await(
-        WITHIN,
-        "our assessment in MedControl PRO",
-        () -> Integer.valueOf(4).equals(sim.caseById(caseId).orElseThrow().consequence()));
+    await("our assessment in MedControl PRO")
+        .atMost(WITHIN)
+        .until(() -> Integer.valueOf(4).equals(sim.caseById(caseId).orElseThrow().consequence()));
     assertThat(sim.caseById(caseId).orElseThrow().probability()).isEqualTo(2);
     assertThat(ledger.openConflicts(id)).isEmpty();
   }

@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
 
 import java.time.Clock;
@@ -31,7 +32,6 @@ import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
 import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.core.organisation.application.MasterData;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.Ledger;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.MedControlProperties;
@@ -90,12 +90,14 @@ class SyncSoakIT {
    * conflict says why), and the change-feed cursor (every remote-created case arrives).
    */
   @Test
-  void underRandomFaultsAndEditsOnBothSidesNothingIsLostOrDuplicatedAndEverythingSettles() {
+  void underRandomFaultsAndEditsOnBothSidesNothingIsLostOrDuplicatedAndEverythingSettles()
+      throws InterruptedException {
     System.out.println("SyncSoakIT seed " + SEED + " (rerun with -Dsoak.seed=" + SEED + ")");
     random = new Random(SEED);
     // The sync under test runs: this instance leads and its change-feed poll has run.
-    Eventually.await(
-        Duration.ofSeconds(10), "the change feed polled", () -> metrics.lastPoll() != null);
+    await("the change feed polled")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> metrics.lastPoll() != null);
     sim.faults().randomErrorRate(0.15, SEED);
 
     long until = System.nanoTime() + CHAOS.toNanos();
@@ -112,7 +114,7 @@ class SyncSoakIT {
       } else {
         injectFault();
       }
-      Eventually.sleep(Duration.ofMillis(40 + random.nextInt(100)));
+      Thread.sleep(40 + random.nextInt(100)); // a person's pace, not a wait for a condition
     }
     System.out.printf(
         "SyncSoakIT: %d registered here, %d created remotely, %d local edits, %d remote edits,"
@@ -122,8 +124,9 @@ class SyncSoakIT {
     sim.faults().clear();
     long healed = System.nanoTime();
     try {
-      Eventually.await(
-          QUIESCENCE, "the sync settles after the remote heals", () -> unsettled() == null);
+      await("the sync settles after the remote heals")
+          .atMost(QUIESCENCE)
+          .until(() -> unsettled() == null);
     } finally {
       System.out.printf(
           "SyncSoakIT: after healing, %s after %d ms%n",

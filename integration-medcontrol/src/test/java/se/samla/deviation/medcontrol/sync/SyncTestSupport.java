@@ -1,8 +1,10 @@
 package se.samla.deviation.medcontrol.sync;
 
+import static org.awaitility.Awaitility.await;
 import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -18,7 +20,6 @@ import se.samla.deviation.core.fixtures.TestPatients;
 import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
 import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.core.organisation.application.MasterData;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.Ledger;
 import se.samla.deviation.medcontrol.SimulatorInitializer;
 import se.samla.deviation.medcontrol.client.MedControlClient;
@@ -88,8 +89,9 @@ abstract class SyncTestSupport {
 
   /** Waits until the remote case has become a deviation here. */
   UUID imported(String caseId) {
-    return Eventually.await(
-        WITHIN, "case " + caseId + " imported", () -> ledger.deviationOfCase(caseId));
+    return await("case " + caseId + " imported")
+        .atMost(WITHIN)
+        .until(() -> ledger.deviationOfCase(caseId), Objects::nonNull);
   }
 
   /** Registers a deviation here, from the ward to home care A. */
@@ -101,7 +103,7 @@ abstract class SyncTestSupport {
 
   /** Waits until the deviation's case exists in MedControl PRO; returns its case id. */
   String synced(UUID id) {
-    Eventually.await(WITHIN, "created in MedControl PRO", () -> ledger.sent(id));
+    await("created in MedControl PRO").atMost(WITHIN).until(() -> ledger.sent(id));
     return ledger.caseId(id);
   }
 

@@ -1,6 +1,7 @@
 package se.samla.deviation.medcontrol.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.samla.deviation.core.fixtures.Registrations.aDeviation;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -31,7 +32,6 @@ import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
 import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.core.organisation.application.MasterData;
-import se.samla.deviation.medcontrol.Eventually;
 import se.samla.deviation.medcontrol.MedControlIntegrationTest;
 import se.samla.deviation.medcontrol.MedControlTestApplication;
 import se.samla.deviation.medcontrol.SimulatorInitializer;
@@ -117,8 +117,9 @@ class TwoInstancesIT {
         administration.resume("SE2321000016-TEST");
       }
 
-      Eventually.await(
-          Duration.ofSeconds(40), "all " + DEVIATIONS + " deviations sent", () -> unsent(ids) == 0);
+      await("all " + DEVIATIONS + " deviations sent")
+          .atMost(Duration.ofSeconds(40))
+          .until(() -> unsent(ids) == 0);
 
       // Exactly one remote case per deviation.
       Set<String> references = ids.stream().map(UUID::toString).collect(Collectors.toSet());

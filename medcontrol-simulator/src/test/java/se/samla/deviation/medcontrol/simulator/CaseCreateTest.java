@@ -3,31 +3,14 @@ package se.samla.deviation.medcontrol.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CaseCreateTest {
-
-  static MedControlSimulator sim;
-  ApiClient client;
-
-  @BeforeAll
-  static void start() {
-    sim = MedControlSimulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
+class CaseCreateTest extends SimulatorTest {
 
   @BeforeEach
-  void fresh() {
-    sim.reset();
+  void aFixedTime() {
     sim.freezeAt(Instant.parse("2027-03-04T10:00:00Z"));
-    client = new ApiClient(sim);
   }
 
   @Test

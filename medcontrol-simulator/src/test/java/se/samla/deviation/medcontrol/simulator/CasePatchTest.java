@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CasePatchTest {
+class CasePatchTest extends SimulatorTest {
 
-  static MedControlSimulator sim;
-  ApiClient client;
   String id;
-
-  @BeforeAll
-  static void start() {
-    sim = MedControlSimulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
 
   @BeforeEach
   void aCase() throws Exception {
-    sim.reset();
     sim.freezeAt(Instant.parse("2026-06-01T12:00:00Z"));
-    client = new ApiClient(sim);
     id = client.create(ApiClient.newKey(), ApiClient.caseCreate()).json().get("id").asText();
     sim.advance(Duration.ofMinutes(1));
   }

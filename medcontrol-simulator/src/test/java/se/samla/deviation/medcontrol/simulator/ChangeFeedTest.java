@@ -9,32 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ChangeFeedTest {
-
-  static MedControlSimulator sim;
-  ApiClient client;
-
-  @BeforeAll
-  static void start() {
-    sim = MedControlSimulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
+class ChangeFeedTest extends SimulatorTest {
 
   @BeforeEach
-  void fresh() {
-    sim.reset();
+  void allUnitsAtAFixedTime() {
     sim.registerAllUnits();
     sim.freezeAt(Instant.parse("2026-09-01T08:00:00Z"));
-    client = new ApiClient(sim);
   }
 
   @Test

@@ -2,31 +2,9 @@ package se.samla.deviation.medcontrol.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ControlApiTest {
-
-  static MedControlSimulator sim;
-  ApiClient client;
-
-  @BeforeAll
-  static void start() {
-    sim = MedControlSimulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void fresh() {
-    sim.reset();
-    client = new ApiClient(sim);
-  }
+class ControlApiTest extends SimulatorTest {
 
   @Test
   void aPersonCanRegisterHandleAndAnswerACase() throws Exception {

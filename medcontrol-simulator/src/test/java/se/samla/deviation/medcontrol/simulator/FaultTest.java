@@ -13,30 +13,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultTest {
-
-  static MedControlSimulator sim;
-  ApiClient client;
-
-  @BeforeAll
-  static void start() {
-    sim = MedControlSimulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
+class FaultTest extends SimulatorTest {
 
   @BeforeEach
-  void fresh() throws Exception {
-    sim.reset();
-    client = new ApiClient(sim);
+  void aToken() throws Exception {
     client.token();
   }
 

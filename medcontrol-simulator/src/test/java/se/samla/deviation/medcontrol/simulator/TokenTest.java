@@ -5,31 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TokenTest {
-
-  static MedControlSimulator sim;
-  ApiClient client;
-
-  @BeforeAll
-  static void start() {
-    sim = MedControlSimulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
+class TokenTest extends SimulatorTest {
 
   @BeforeEach
-  void fresh() {
-    sim.reset();
+  void realTime() {
     sim.setClock(java.time.Clock.systemUTC());
-    client = new ApiClient(sim);
   }
 
   @Test

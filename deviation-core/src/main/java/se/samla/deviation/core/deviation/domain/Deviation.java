@@ -55,7 +55,7 @@ public class Deviation {
   @Column(name = "case_number")
   private String caseNumber;
 
-  /** Null until first stored, which is also how Spring Data tells a new aggregate. */
+  /** Null until first stored; store a new deviation with {@code persist}, see NewAggregates. */
   @Version private Long version;
 
   @Enumerated(EnumType.STRING)

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +29,10 @@ import se.samla.deviation.core.organisation.domain.OrganisationKind;
  * Reads an import file into records that remember their line. Organisations come first, then units,
  * then appointments, whatever their order in the file.
  *
- * <p>CSV (comma or semicolon, UTF-8, {@code #} starts a comment line, an optional header line
- * starting with {@code type} is skipped):
+ * <p>CSV (comma or semicolon, the one after the first line's type; UTF-8 with or without a BOM;
+ * {@code #} starts a comment line; an optional header line starting with {@code type} is skipped;
+ * double quotes enclose separators and line breaks, {@code ""} is a quote; an error names the line
+ * its record starts on):
  *
  * <pre>
  * organisation,SE2321000016-ORG,Region Exempel,REGION
@@ -42,6 +47,8 @@ import se.samla.deviation.core.organisation.domain.OrganisationKind;
  */
 @Component
 class ImportParser {
+
+  private static final CsvFactory CSV = new CsvFactory();
 
   private final ObjectMapper objectMapper;
 
@@ -60,57 +67,91 @@ class ImportParser {
   }
 
   List<ImportRecord> parseCsv(String text) {
+    String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
     List<ImportRecord> records = new ArrayList<>();
     List<LineError> errors = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      int lineNo = i + 1;
-      String line = i == 0 ? lines[i].replace("\uFEFF", "") : lines[i];
+    CsvSchema schema =
+        CsvSchema.emptySchema()
+            .withColumnSeparator(separator(csv))
+            .withQuoteChar('"')
+            .withComments();
+    try (CsvParser parser = CSV.createParser(csv)) {
+      parser.setSchema(schema);
+      boolean first = true;
+      while (parser.nextToken() == JsonToken.START_ARRAY) {
+        List<String> cells = new ArrayList<>();
+        int lineNo = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          if (cells.isEmpty()) {
+            lineNo = line(parser);
+          }
+          cells.add(parser.getText());
+        }
+        if (cells.stream().allMatch(String::isBlank) || cells.get(0).strip().startsWith("#")) {
+          continue;
+        }
+        String kind = cells.get(0).strip().toLowerCase(Locale.ROOT);
+        if (first) {
+          first = false;
+          if (kind.equals("type")) {
+            continue;
+          }
+        }
+        try {
+          records.add(csvRecord(kind, cells, lineNo));
+        } catch (LineException e) {
+          errors.add(e.error);
+        }
+      }
+    } catch (IOException e) {
+      int line =
+          e instanceof JsonProcessingException p && p.getLocation() != null
+              ? p.getLocation().getLineNr()
+              : 0;
+      throw new ImportFailedException(List.of(new LineError(line, "file", "is not valid CSV")));
+    }
+    return ordered(records, errors);
+  }
+
+  /** The file's separator: the one after the first cell (the type) of its first line. */
+  private static char separator(String csv) {
+    for (String line : csv.split("\r?\n")) {
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
         continue;
       }
-      List<String> cells = cells(line, line.indexOf(';') >= 0 && line.indexOf(',') < 0 ? ';' : ',');
-      String kind = cells.get(0).strip().toLowerCase(Locale.ROOT);
-      if (lineNo == 1 && kind.equals("type")) {
-        continue;
-      }
-      try {
-        records.add(
-            switch (kind) {
-              case "organisation" -> {
-                need(cells, 4, lineNo);
-                yield new OrganisationRecord(
-                    lineNo, cell(cells, 1), cell(cells, 2), kind(cells.get(3), lineNo));
-              }
-              case "unit" -> {
-                need(cells, 4, lineNo);
-                yield new UnitRecord(
-                    lineNo,
-                    cell(cells, 1),
-                    cell(cells, 2),
-                    cell(cells, 3),
-                    active(cells, 4, lineNo));
-              }
-              case "handler" -> {
-                need(cells, 4, lineNo);
-                yield new HandlerRecord(
-                    lineNo, cell(cells, 1), cell(cells, 2), cell(cells, 3), cell(cells, 4));
-              }
-              case "coordinator" -> {
-                need(cells, 4, lineNo);
-                yield new CoordinatorRecord(
-                    lineNo, cell(cells, 1), cell(cells, 2), cell(cells, 3), cell(cells, 4));
-              }
-              default ->
-                  throw new LineException(
-                      new LineError(
-                          lineNo, "type", "must be organisation, unit, handler or coordinator"));
-            });
-      } catch (LineException e) {
-        errors.add(e.error);
-      }
+      int comma = line.indexOf(',');
+      int semicolon = line.indexOf(';');
+      return semicolon >= 0 && (comma < 0 || semicolon < comma) ? ';' : ',';
     }
-    return ordered(records, errors);
+    return ',';
+  }
+
+  private static ImportRecord csvRecord(String kind, List<String> cells, int lineNo) {
+    return switch (kind) {
+      case "organisation" -> {
+        need(cells, 4, lineNo);
+        yield new OrganisationRecord(
+            lineNo, cell(cells, 1), cell(cells, 2), kind(cells.get(3), lineNo));
+      }
+      case "unit" -> {
+        need(cells, 4, lineNo);
+        yield new UnitRecord(
+            lineNo, cell(cells, 1), cell(cells, 2), cell(cells, 3), active(cells, 4, lineNo));
+      }
+      case "handler" -> {
+        need(cells, 4, lineNo);
+        yield new HandlerRecord(
+            lineNo, cell(cells, 1), cell(cells, 2), cell(cells, 3), cell(cells, 4));
+      }
+      case "coordinator" -> {
+        need(cells, 4, lineNo);
+        yield new CoordinatorRecord(
+            lineNo, cell(cells, 1), cell(cells, 2), cell(cells, 3), cell(cells, 4));
+      }
+      default ->
+          throw new LineException(
+              new LineError(lineNo, "type", "must be organisation, unit, handler or coordinator"));
+    };
   }
 
   List<ImportRecord> parseJson(byte[] json) throws IOException {
@@ -238,35 +279,6 @@ class ImportParser {
     }
     String v = cells.get(index).strip();
     return v.isEmpty() ? null : v;
-  }
-
-  /** Splits one CSV line; double quotes enclose separators, and "" is a quote. */
-  private static List<String> cells(String line, char separator) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == separator) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 
   private static final class LineException extends RuntimeException {
