@@ -24,6 +24,18 @@ class WebArchitectureTest {
           .because("web depends on integration-medcontrol at runtime only (DESIGN section 3)");
 
   @ArchTest
+  static final ArchRule webNeverUsesTheLaptopRun =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("se.samla.deviation.laptop..", "io.zonky..")
+          .because(
+              "the embedded database and the demo data are the laptop run's, which web has at"
+                  + " runtime only and production never needs");
+
+  @ArchTest
   static final ArchRule webUsesCoreThroughItsApplicationServices =
       noClasses()
           .that()

@@ -50,6 +50,7 @@ final class BenchmarkDatabase implements AutoCloseable {
     "--spring.jpa.hibernate.ddl-auto=validate",
     "--spring.flyway.locations=classpath:db/migration",
     "--deviation.scheduling.enabled=false",
+    "--deviation.embedded-database.enabled=true",
     "--deviation.demo-data.enabled=false",
     "--deviation.patient.active-key-id=bench-1",
     "--deviation.patient.keys.bench-1=" + DATA_KEY,

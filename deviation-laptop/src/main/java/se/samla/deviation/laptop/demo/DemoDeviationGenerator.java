@@ -1,4 +1,4 @@
-package se.samla.deviation.core.demo;
+package se.samla.deviation.laptop.demo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +15,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import se.samla.deviation.core.access.domain.PersonRef;
-import se.samla.deviation.core.demo.DemoLandscape.Area;
-import se.samla.deviation.core.demo.DemoLandscape.DemoPerson;
-import se.samla.deviation.core.demo.DemoLandscape.DemoUnit;
-import se.samla.deviation.core.demo.DemoLandscape.UnitType;
-import se.samla.deviation.core.demo.DemoTexts.Template;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
 import se.samla.deviation.core.deviation.domain.Deviation;
@@ -29,6 +24,12 @@ import se.samla.deviation.core.deviation.domain.UnitRef;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
 import se.samla.deviation.core.patient.domain.ProtectedPatient;
+import se.samla.deviation.laptop.demo.DemoLandscape.Area;
+import se.samla.deviation.laptop.demo.DemoLandscape.DemoPerson;
+import se.samla.deviation.laptop.demo.DemoLandscape.DemoUnit;
+import se.samla.deviation.laptop.demo.DemoLandscape.UnitType;
+import se.samla.deviation.laptop.demo.DemoTexts.InformationRequest;
+import se.samla.deviation.laptop.demo.DemoTexts.Template;
 
 /**
  * Creates back-dated demo deviations through the aggregate's own transitions, with increasing
@@ -82,6 +83,7 @@ final class DemoDeviationGenerator {
   record CategoryRef(String code, String label) {}
 
   private final Random random;
+  private final DemoTexts texts;
   private final Instant start;
   private final Instant end;
   private final DeadlinePolicy policy;
@@ -92,12 +94,14 @@ final class DemoDeviationGenerator {
   private final Function<PersonalIdentityNumber, ProtectedPatient> protector;
 
   /**
+   * @param texts what the deviations say
    * @param caseNumbers draws the next case number of a (Swedish calendar) year
    * @param patients fictional patients, some of whom appear in several deviations
    * @param protector encrypts and pseudonymizes a patient's number
    */
   DemoDeviationGenerator(
       Random random,
+      DemoTexts texts,
       Instant now,
       DeadlinePolicy policy,
       int autoCloseDays,
@@ -109,6 +113,7 @@ final class DemoDeviationGenerator {
       throw new IllegalArgumentException("no active categories to spread deviations over");
     }
     this.random = random;
+    this.texts = texts;
     this.start = windowStart(now);
     this.end = now.minus(Duration.ofMinutes(5));
     this.policy = policy;
@@ -198,7 +203,7 @@ final class DemoDeviationGenerator {
         }
         case WITHDRAW -> {
           if (later(hours(1, 72))) {
-            deviation.withdraw(pick(DemoTexts.WITHDRAW_REASONS), reporter, time);
+            deviation.withdraw(pick(texts.withdrawReasons()), reporter, time);
           }
           return;
         }
@@ -206,9 +211,9 @@ final class DemoDeviationGenerator {
           if (!later(acknowledgementTime())) {
             return;
           }
-          deviation.returnToReporter(pick(DemoTexts.RETURN_REASONS), anyHandler(), time);
+          deviation.returnToReporter(pick(texts.returnReasons()), anyHandler(), time);
           if (plan == Plan.WITHDRAW_AFTER_RETURN && later(hours(2, 96))) {
-            deviation.withdraw(pick(DemoTexts.WITHDRAW_REASONS), reporter, time);
+            deviation.withdraw(pick(texts.withdrawReasons()), reporter, time);
           }
           return;
         }
@@ -221,20 +226,20 @@ final class DemoDeviationGenerator {
         if (!later(acknowledgementTime())) {
           return;
         }
-        deviation.returnToReporter(pick(DemoTexts.RETURN_REASONS), anyHandler(), time);
+        deviation.returnToReporter(pick(texts.returnReasons()), anyHandler(), time);
         if (!later(hours(2, 72))) {
           return;
         }
         receiving = pick(otherUnits());
         deviation.resubmit(
-            unitRef(receiving), pick(DemoTexts.RESUBMIT_COMMENTS), reporter, time, policy);
+            unitRef(receiving), pick(texts.resubmitComments()), reporter, time, policy);
       } else if (chance(0.08) && !otherUnits().isEmpty()) {
         if (!later(hours(2, 48))) {
           return;
         }
         PersonRef by = anyHandler();
         receiving = pick(otherUnits());
-        deviation.forward(unitRef(receiving), pick(DemoTexts.FORWARD_REASONS), by, time, policy);
+        deviation.forward(unitRef(receiving), pick(texts.forwardReasons()), by, time, policy);
       }
       if (!later(acknowledgementTime())) {
         return;
@@ -246,25 +251,24 @@ final class DemoDeviationGenerator {
               : handler;
       deviation.assign(handler, assignedBy, time);
       if (chance(0.2) && later(hours(1, 24))) {
-        deviation.comment(pick(DemoTexts.SHARED_COMMENTS), Visibility.SHARED, handler, time);
+        deviation.comment(pick(texts.sharedComments()), Visibility.SHARED, handler, time);
       }
       if (plan == Plan.STUCK_ASSIGNED) {
         return;
       }
       if (plan == Plan.STUCK_INFORMATION_REQUESTED || chance(0.25)) {
-        int question = random.nextInt(DemoTexts.INFORMATION_QUESTIONS.size());
+        InformationRequest request = pick(texts.informationRequests());
         if (!later(days(1, 10))) {
           return;
         }
-        deviation.requestInformation(DemoTexts.INFORMATION_QUESTIONS.get(question), handler, time);
+        deviation.requestInformation(request.question(), handler, time);
         if (plan == Plan.STUCK_INFORMATION_REQUESTED || !later(hours(4, 8 * 24))) {
           return;
         }
-        deviation.supplyInformation(
-            DemoTexts.INFORMATION_ANSWERS.get(question), reporter, time, policy);
+        deviation.supplyInformation(request.answer(), reporter, time, policy);
       }
       if (chance(0.15) && later(days(1, 5))) {
-        deviation.comment(pick(DemoTexts.INTERNAL_COMMENTS), Visibility.INTERNAL, handler, time);
+        deviation.comment(pick(texts.internalComments()), Visibility.INTERNAL, handler, time);
       }
       if (!later(chance(0.8) ? days(5, 45) : days(45, 80))) {
         return;
@@ -280,11 +284,11 @@ final class DemoDeviationGenerator {
         if (!later(days(1, 10))) {
           return;
         }
-        deviation.dispute(pick(DemoTexts.DISPUTE_REASONS), reporter, time);
+        deviation.dispute(pick(texts.disputeReasons()), reporter, time);
         if (!later(days(3, 20))) {
           return;
         }
-        answer(DemoTexts.REANSWER_PREFIX);
+        answer(texts.reanswerPrefix());
       }
       if (later(days(1, 21))) {
         PersonRef acceptedBy =
@@ -348,9 +352,9 @@ final class DemoDeviationGenerator {
   private Template template() {
     CategoryRef category = weightedCategory();
     List<Template> candidates =
-        DemoTexts.TEMPLATES.stream().filter(t -> t.categoryCode().equals(category.code())).toList();
+        texts.templates().stream().filter(t -> t.categoryCode().equals(category.code())).toList();
     return candidates.isEmpty()
-        ? DemoTexts.generic(category.code(), category.label(), chance(0.6))
+        ? texts.generic(category.code(), category.label(), chance(0.6))
         : pick(candidates);
   }
 
