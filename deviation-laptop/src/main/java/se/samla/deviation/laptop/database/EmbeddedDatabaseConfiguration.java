@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -30,8 +31,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * server with a forgotten URL must not run on a database of its own.
  *
  * <p>Its data survives restarts in {@code deviation.embedded-database.data-directory}; an empty
- * value gives a throw-away database. Registered through {@code AutoConfiguration.imports}; the
- * application has this module at runtime scope only.
+ * value gives a throw-away database. A PostgreSQL that a killed earlier run left running on that
+ * directory is stopped first ({@link LeftoverPostmaster}). Registered through {@code
+ * AutoConfiguration.imports}; the application has this module at runtime scope only.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
@@ -40,6 +42,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class EmbeddedDatabaseConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+  /** How long a server left behind by an earlier run may take to stop. */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   /** Refuses, before any bean is created, to start an embedded database nobody asked for. */
   @Bean
@@ -76,7 +81,10 @@ public class EmbeddedDatabaseConfiguration {
     return dataSource;
   }
 
-  /** Starts the embedded PostgreSQL. */
+  /**
+   * Starts the embedded PostgreSQL, first stopping one that an earlier, killed run left on the data
+   * directory.
+   */
   static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
     // No shutdown hook of its own: it would stop PostgreSQL in parallel with the graceful shutdown
     // of the application. The context closes it last, after everything that uses the data source.
@@ -87,6 +95,7 @@ public class EmbeddedDatabaseConfiguration {
     Optional<Path> dataDirectory = properties.persistentDataDirectory();
     if (dataDirectory.isPresent()) {
       createDirectories(dataDirectory.get());
+      LeftoverPostmaster.stopIfLeftBehind(dataDirectory.get(), STOP_TIMEOUT);
       builder.setDataDirectory(dataDirectory.get()).setCleanDataDirectory(false);
     }
     if (properties.port() > 0) {
