@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
+      "deviation.embedded-database.enabled=true",
       "deviation.embedded-database.data-directory=",
       "deviation.demo-data.enabled=false",
       "deviation.scheduling.enabled=false"

@@ -58,6 +58,7 @@ class MissingPatientKeysIT {
     String[] args = {
       "--spring.profiles.active=",
       "--server.port=0",
+      "--deviation.embedded-database.enabled=true",
       "--deviation.embedded-database.data-directory=",
       "--deviation.scheduling.enabled=false",
       "--deviation.demo-data.enabled=false"

@@ -22,6 +22,7 @@ class MissingSamlRegistrationIT {
                     .run(
                         "--spring.profiles.active=",
                         "--server.port=0",
+                        "--deviation.embedded-database.enabled=true",
                         "--deviation.embedded-database.data-directory=",
                         "--deviation.scheduling.enabled=false",
                         "--deviation.demo-data.enabled=false",

@@ -25,6 +25,18 @@ class WebArchitectureTest {
               "web depends on integration-medcontrol at runtime only (docs/architecture.md#modules-and-layers)");
 
   @ArchTest
+  static final ArchRule webNeverUsesTheLaptopRun =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("se.samla.deviation.laptop..", "io.zonky..")
+          .because(
+              "the embedded database and the demo data are the laptop run's, which web has at"
+                  + " runtime only and production never needs");
+
+  @ArchTest
   static final ArchRule webUsesCoreThroughItsApplicationServices =
       noClasses()
           .that()

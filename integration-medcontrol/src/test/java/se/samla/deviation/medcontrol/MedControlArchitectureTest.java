@@ -22,7 +22,7 @@ class MedControlArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "se.samla.deviation.core..infrastructure..", "se.samla.deviation.core.demo..")
+              "se.samla.deviation.core..infrastructure..", "se.samla.deviation.laptop..")
           .because("the integration depends on core's application API and events only");
 
   @ArchTest

@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
-import se.samla.deviation.core.demo.DemoPersonas;
-import se.samla.deviation.core.demo.DemoPersonas.Persona;
 
 /**
  * DEVELOPMENT ONLY: the development identity provider's pages (docs/architecture.md#login). A
@@ -40,10 +38,15 @@ class DevIdpController {
   static final String REGISTRATION_ID = "siths";
 
   private final DevIdpResponses responses;
+  private final DevIdpPersonas personas;
   private final DefaultRelyingPartyRegistrationResolver registrations;
 
-  DevIdpController(DevIdpResponses responses, RelyingPartyRegistrationRepository registrations) {
+  DevIdpController(
+      DevIdpResponses responses,
+      DevIdpPersonas personas,
+      RelyingPartyRegistrationRepository registrations) {
     this.responses = responses;
+    this.personas = personas;
     this.registrations = new DefaultRelyingPartyRegistrationResolver(registrations);
   }
 
@@ -56,7 +59,7 @@ class DevIdpController {
     String requestId = authnRequestId(samlRequest);
     StringBuilder html = page("Utvecklings-IdP – välj person");
     html.append("<h1>Utvecklings-IdP</h1><p>Endast för utveckling. Välj en demoperson:</p><ul>");
-    for (Persona persona : DemoPersonas.LOGIN_PERSONAS) {
+    for (Persona persona : personas.all()) {
       html.append("<li><form method=\"post\" action=\"")
           .append(request.getContextPath())
           .append("/dev-idp/respond\">")
@@ -83,11 +86,7 @@ class DevIdpController {
       @RequestParam(name = "RelayState", required = false) String relayState,
       @RequestParam("hsaId") String hsaId,
       HttpServletRequest request) {
-    Persona persona =
-        DemoPersonas.LOGIN_PERSONAS.stream()
-            .filter(p -> p.hsaId().equals(hsaId))
-            .findFirst()
-            .orElse(null);
+    Persona persona = personas.byHsaId(hsaId).orElse(null);
     RelyingPartyRegistration registration = registrations.resolve(request, REGISTRATION_ID);
     if (persona == null || registration == null) {
       return ResponseEntity.badRequest().build();

@@ -17,7 +17,6 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.saml2.core.OpenSamlInitializationService;
 import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistration;
 import org.springframework.stereotype.Component;
-import se.samla.deviation.core.demo.DemoPersonas.Persona;
 import se.samla.deviation.web.security.SecurityProperties;
 
 /**

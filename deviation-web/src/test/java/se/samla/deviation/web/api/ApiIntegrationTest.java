@@ -17,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     properties = {
+      "deviation.embedded-database.enabled=true",
       "deviation.embedded-database.data-directory=",
       "deviation.demo-data.enabled=false",
       "deviation.scheduling.enabled=false",

@@ -25,7 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
-import se.samla.deviation.core.demo.DemoPersonas;
 import se.samla.deviation.web.DeviationApplication;
 
 /**
@@ -34,6 +33,7 @@ import se.samla.deviation.web.DeviationApplication;
  */
 @SpringBootTest(
     properties = {
+      "deviation.embedded-database.enabled=true",
       "deviation.embedded-database.data-directory=",
       "deviation.demo-data.enabled=false",
       "deviation.scheduling.enabled=false"
@@ -44,6 +44,7 @@ import se.samla.deviation.web.DeviationApplication;
 class DevIdpIT {
 
   @Autowired MockMvc mvc;
+  @Autowired DevIdpPersonas personas;
   @Autowired FindByIndexNameSessionRepository<? extends Session> sessions;
 
   @Test
@@ -56,11 +57,12 @@ class DevIdpIT {
     MvcResult page = mvc.perform(get(java.net.URI.create(location))).andReturn();
     String html = page.getResponse().getContentAsString();
     assertThat(page.getResponse().getStatus()).isEqualTo(200);
-    for (var persona : DemoPersonas.LOGIN_PERSONAS) {
+    assertThat(personas.all()).hasSize(5);
+    for (var persona : personas.all()) {
       assertThat(html).contains(persona.hsaId()).contains(HtmlUtils.htmlEscape(persona.name()));
     }
 
-    String persona = DemoPersonas.HANDLER_MEDICIN_1.hsaId();
+    String persona = "SE0000000001-P0201"; // Anders Berg, case handler at medicin 1
     MvcResult answer =
         mvc.perform(
                 post("/dev-idp/respond")
@@ -95,6 +97,7 @@ class DevIdpIT {
                     .run(
                         "--spring.profiles.active=prod",
                         "--deviation.dev-idp.enabled=true",
+                        "--deviation.embedded-database.enabled=true",
                         "--deviation.embedded-database.data-directory=",
                         "--deviation.scheduling.enabled=false")
                     .close());

@@ -52,6 +52,7 @@ import se.samla.deviation.core.organisation.application.MasterData;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
+      "deviation.embedded-database.enabled=true",
       "deviation.embedded-database.data-directory=",
       "deviation.demo-data.enabled=false",
       "deviation.scheduling.enabled=false",

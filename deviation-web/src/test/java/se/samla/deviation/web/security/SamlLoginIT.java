@@ -46,6 +46,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @SpringBootTest(
     properties = {
+      "deviation.embedded-database.enabled=true",
       "deviation.embedded-database.data-directory=",
       "deviation.demo-data.enabled=false",
       "deviation.scheduling.enabled=false",

@@ -95,6 +95,7 @@ public final class OutboxDrainBenchmark {
                   "--spring.jpa.open-in-view=false",
                   "--spring.jpa.hibernate.ddl-auto=validate",
                   "--deviation.scheduling.enabled=false",
+                  "--deviation.embedded-database.enabled=true",
                   "--deviation.demo-data.enabled=false",
                   "--deviation.patient.active-key-id=bench-1",
                   "--deviation.patient.keys.bench-1=" + key(0xB1),

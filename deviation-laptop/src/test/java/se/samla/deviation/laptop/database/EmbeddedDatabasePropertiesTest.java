@@ -1,4 +1,4 @@
-package se.samla.deviation.core.infrastructure;
+package se.samla.deviation.laptop.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,18 @@ class EmbeddedDatabasePropertiesTest {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner().withUserConfiguration(Properties.class);
+
+  @Test
+  void isOffUnlessAskedFor() {
+    runner.run(
+        context ->
+            assertThat(context.getBean(EmbeddedDatabaseProperties.class).enabled()).isFalse());
+    runner
+        .withPropertyValues("deviation.embedded-database.enabled=true")
+        .run(
+            context ->
+                assertThat(context.getBean(EmbeddedDatabaseProperties.class).enabled()).isTrue());
+  }
 
   @Test
   void keepsDataInDataPostgresByDefault() {

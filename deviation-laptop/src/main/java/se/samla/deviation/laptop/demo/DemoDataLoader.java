@@ -1,10 +1,9 @@
-package se.samla.deviation.core.demo;
+package se.samla.deviation.laptop.demo;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,16 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.access.domain.PersonRef;
-import se.samla.deviation.core.demo.DemoDeviationGenerator.CategoryRef;
-import se.samla.deviation.core.demo.DemoLandscape.DemoOrganisation;
-import se.samla.deviation.core.demo.DemoLandscape.DemoPerson;
-import se.samla.deviation.core.demo.DemoLandscape.DemoUnit;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
 import se.samla.deviation.core.deviation.domain.Deviation;
 import se.samla.deviation.core.deviation.infrastructure.CaseNumberGenerator;
@@ -36,22 +29,24 @@ import se.samla.deviation.core.organisation.infrastructure.Categories;
 import se.samla.deviation.core.organisation.infrastructure.Organisations;
 import se.samla.deviation.core.patient.domain.PatientProtector;
 import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
+import se.samla.deviation.laptop.demo.DemoDeviationGenerator.CategoryRef;
+import se.samla.deviation.laptop.demo.DemoLandscape.DemoOrganisation;
+import se.samla.deviation.laptop.demo.DemoLandscape.DemoPerson;
+import se.samla.deviation.laptop.demo.DemoLandscape.DemoUnit;
 
 /**
  * Loads the fictional demo landscape ({@link DemoLandscape}) and its deviations once, at startup,
- * when {@link DemoDataProperties#activeFor demo data is active}. The embedded database keeps its
- * data between restarts, so a landscape already present is left alone.
+ * when {@code deviation.demo-data.enabled=true} ({@link DemoDataConfiguration}). The embedded
+ * database keeps its data between restarts, so a landscape already present is left alone.
  *
  * <p>Master data goes through {@link MasterData}. Deviations are back-dated, which the workflow
  * service (time from the clock) cannot do, so they are built with the aggregate's transitions and
  * explicit instants and persisted through the repository. Their change events are deliberately not
  * published: demo history must not be synchronised to MedControl PRO or notify anyone.
  */
-@Component
 class DemoDataLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
   private static final int PATIENTS = 40;
   private static final int FLUSH_EVERY = 50;
 
@@ -65,7 +60,6 @@ class DemoDataLoader implements ApplicationRunner {
       int withPatient) {}
 
   private final DemoDataProperties properties;
-  private final Environment environment;
   private final MasterData masterData;
   private final Organisations organisations;
   private final Categories categories;
@@ -80,7 +74,6 @@ class DemoDataLoader implements ApplicationRunner {
 
   DemoDataLoader(
       DemoDataProperties properties,
-      Environment environment,
       MasterData masterData,
       Organisations organisations,
       Categories categories,
@@ -93,7 +86,6 @@ class DemoDataLoader implements ApplicationRunner {
       PlatformTransactionManager transactions,
       Clock clock) {
     this.properties = properties;
-    this.environment = environment;
     this.masterData = masterData;
     this.organisations = organisations;
     this.categories = categories;
@@ -109,11 +101,7 @@ class DemoDataLoader implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (properties.activeFor(environment.getProperty("spring.datasource.url"))) {
-      load();
-    } else {
-      log.debug("Demo data is off (deviation.demo-data.enabled or an external database)");
-    }
+    load();
   }
 
   /** Loads the landscape in one transaction, unless it is already there. */
@@ -186,11 +174,12 @@ class DemoDataLoader implements ApplicationRunner {
             .filter(Category::active)
             .map(c -> new CategoryRef(c.code(), c.label(Locale.forLanguageTag("sv"))))
             .toList();
-    LocalDate today = now.atZone(SWEDEN).toLocalDate();
+    LocalDate today = now.atZone(deadlines.zone()).toLocalDate();
     List<PersonalIdentityNumber> patients = DemoPatients.generate(random, PATIENTS, today);
     DemoDeviationGenerator generator =
         new DemoDeviationGenerator(
             random,
+            DemoTexts.load(),
             now,
             deadlines,
             autoCloseDays,

@@ -1,4 +1,4 @@
-package se.samla.deviation.core.demo;
+package se.samla.deviation.laptop.demo;
 
 import java.util.List;
 import java.util.Map;
@@ -15,26 +15,26 @@ import se.samla.deviation.core.organisation.domain.OrganisationKind;
  * reporters, {@code P02xx} for case handlers, {@code P03xx} for coordinators, {@code A0001} for the
  * administrator. E-mail addresses use the reserved {@code .example} domain.
  */
-public final class DemoLandscape {
+final class DemoLandscape {
 
-  public static final String REGION = "SE0000000001-ORG";
-  public static final String ALINGSAS_KOMMUN = "SE0000000002-ORG";
-  public static final String LERUMS_KOMMUN = "SE0000000003-ORG";
-  public static final String VARDBOLAGET = "SE0000000004-ORG";
+  static final String REGION = "SE0000000001-ORG";
+  static final String ALINGSAS_KOMMUN = "SE0000000002-ORG";
+  static final String LERUMS_KOMMUN = "SE0000000003-ORG";
+  static final String VARDBOLAGET = "SE0000000004-ORG";
 
-  public static final String MEDICIN_1 = "SE0000000001-MED1";
-  public static final String MEDICIN_2 = "SE0000000001-MED2";
-  public static final String AKUTMOTTAGNING = "SE0000000001-AKUT";
-  public static final String VARDCENTRAL_ALINGSAS = "SE0000000001-VCALI";
-  public static final String VARDCENTRAL_LERUM = "SE0000000001-VCLER";
-  public static final String VUXENPSYKIATRI = "SE0000000001-VPSY";
-  public static final String HEMSJUKVARD_ALINGSAS = "SE0000000002-HSJV";
-  public static final String KORTTID_ALINGSAS = "SE0000000002-KORT";
-  public static final String ALDREBOENDE_ALINGSAS = "SE0000000002-ALDR";
-  public static final String HEMSJUKVARD_LERUM = "SE0000000003-HSJV";
-  public static final String KORTTID_LERUM = "SE0000000003-KORT";
-  public static final String ALDREBOENDE_LERUM = "SE0000000003-ALDR";
-  public static final String VARDBOLAGET_VARDCENTRAL = "SE0000000004-VC01";
+  static final String MEDICIN_1 = "SE0000000001-MED1";
+  static final String MEDICIN_2 = "SE0000000001-MED2";
+  static final String AKUTMOTTAGNING = "SE0000000001-AKUT";
+  static final String VARDCENTRAL_ALINGSAS = "SE0000000001-VCALI";
+  static final String VARDCENTRAL_LERUM = "SE0000000001-VCLER";
+  static final String VUXENPSYKIATRI = "SE0000000001-VPSY";
+  static final String HEMSJUKVARD_ALINGSAS = "SE0000000002-HSJV";
+  static final String KORTTID_ALINGSAS = "SE0000000002-KORT";
+  static final String ALDREBOENDE_ALINGSAS = "SE0000000002-ALDR";
+  static final String HEMSJUKVARD_LERUM = "SE0000000003-HSJV";
+  static final String KORTTID_LERUM = "SE0000000003-KORT";
+  static final String ALDREBOENDE_LERUM = "SE0000000003-ALDR";
+  static final String VARDBOLAGET_VARDCENTRAL = "SE0000000004-VC01";
 
   private DemoLandscape() {}
 

@@ -1,4 +1,4 @@
-package se.samla.deviation.core.demo;
+package se.samla.deviation.laptop.demo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +15,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import se.samla.deviation.core.access.domain.PersonRef;
-import se.samla.deviation.core.demo.DemoLandscape.Area;
-import se.samla.deviation.core.demo.DemoLandscape.DemoPerson;
-import se.samla.deviation.core.demo.DemoLandscape.DemoUnit;
-import se.samla.deviation.core.demo.DemoLandscape.UnitType;
-import se.samla.deviation.core.demo.DemoTexts.Template;
 import se.samla.deviation.core.deviation.domain.Consequence;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
 import se.samla.deviation.core.deviation.domain.Deviation;
@@ -29,6 +24,12 @@ import se.samla.deviation.core.deviation.domain.UnitRef;
 import se.samla.deviation.core.deviation.domain.Visibility;
 import se.samla.deviation.core.patient.domain.PersonalIdentityNumber;
 import se.samla.deviation.core.patient.domain.ProtectedPatient;
+import se.samla.deviation.laptop.demo.DemoLandscape.Area;
+import se.samla.deviation.laptop.demo.DemoLandscape.DemoPerson;
+import se.samla.deviation.laptop.demo.DemoLandscape.DemoUnit;
+import se.samla.deviation.laptop.demo.DemoLandscape.UnitType;
+import se.samla.deviation.laptop.demo.DemoTexts.InformationRequest;
+import se.samla.deviation.laptop.demo.DemoTexts.Template;
 
 /**
  * Creates back-dated demo deviations through the aggregate's own transitions, with increasing
@@ -42,7 +43,6 @@ import se.samla.deviation.core.patient.domain.ProtectedPatient;
 final class DemoDeviationGenerator {
 
   static final int QUARTERS = 8;
-  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
   private static final Set<UnitType> PATIENT_HOMES =
       EnumSet.of(UnitType.HOME_CARE, UnitType.SHORT_TERM, UnitType.ELDERLY_HOUSING);
 
@@ -82,6 +82,7 @@ final class DemoDeviationGenerator {
   record CategoryRef(String code, String label) {}
 
   private final Random random;
+  private final DemoTexts texts;
   private final Instant start;
   private final Instant end;
   private final DeadlinePolicy policy;
@@ -92,12 +93,14 @@ final class DemoDeviationGenerator {
   private final Function<PersonalIdentityNumber, ProtectedPatient> protector;
 
   /**
+   * @param texts what the deviations say
    * @param caseNumbers draws the next case number of a (Swedish calendar) year
    * @param patients fictional patients, some of whom appear in several deviations
    * @param protector encrypts and pseudonymizes a patient's number
    */
   DemoDeviationGenerator(
       Random random,
+      DemoTexts texts,
       Instant now,
       DeadlinePolicy policy,
       int autoCloseDays,
@@ -109,7 +112,8 @@ final class DemoDeviationGenerator {
       throw new IllegalArgumentException("no active categories to spread deviations over");
     }
     this.random = random;
-    this.start = windowStart(now);
+    this.texts = texts;
+    this.start = windowStart(now, policy.zone());
     this.end = now.minus(Duration.ofMinutes(5));
     this.policy = policy;
     this.autoCloseDays = autoCloseDays;
@@ -119,12 +123,12 @@ final class DemoDeviationGenerator {
     this.protector = protector;
   }
 
-  /** Midnight (Swedish time) starting the quarter {@code QUARTERS - 1} quarters before now's. */
-  static Instant windowStart(Instant now) {
-    LocalDate today = now.atZone(SWEDEN).toLocalDate();
+  /** Midnight (service zone) starting the quarter {@code QUARTERS - 1} quarters before now's. */
+  static Instant windowStart(Instant now, ZoneId zone) {
+    LocalDate today = now.atZone(zone).toLocalDate();
     LocalDate quarterStart =
         LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1);
-    return quarterStart.minusMonths(3L * (QUARTERS - 1)).atStartOfDay(SWEDEN).toInstant();
+    return quarterStart.minusMonths(3L * (QUARTERS - 1)).atStartOfDay(zone).toInstant();
   }
 
   /** The {@code index}-th of {@code count} deviations, oldest first. */
@@ -161,7 +165,7 @@ final class DemoDeviationGenerator {
             PATIENT_HOMES.contains(units.receiving().type())
                 && consequence.level() >= Consequence.MODERATE.level()
                 && chance(0.08));
-    int year = submittedAt.atZone(SWEDEN).getYear();
+    int year = submittedAt.atZone(policy.zone()).getYear();
     Deviation deviation =
         Deviation.submit(uuid(), caseNumbers.apply(year), data, reporter, submittedAt, policy);
     new Life(deviation, submittedAt, reporter, units.receiving(), template).live(plan());
@@ -198,7 +202,7 @@ final class DemoDeviationGenerator {
         }
         case WITHDRAW -> {
           if (later(hours(1, 72))) {
-            deviation.withdraw(pick(DemoTexts.WITHDRAW_REASONS), reporter, time);
+            deviation.withdraw(pick(texts.withdrawReasons()), reporter, time);
           }
           return;
         }
@@ -206,9 +210,9 @@ final class DemoDeviationGenerator {
           if (!later(acknowledgementTime())) {
             return;
           }
-          deviation.returnToReporter(pick(DemoTexts.RETURN_REASONS), anyHandler(), time);
+          deviation.returnToReporter(pick(texts.returnReasons()), anyHandler(), time);
           if (plan == Plan.WITHDRAW_AFTER_RETURN && later(hours(2, 96))) {
-            deviation.withdraw(pick(DemoTexts.WITHDRAW_REASONS), reporter, time);
+            deviation.withdraw(pick(texts.withdrawReasons()), reporter, time);
           }
           return;
         }
@@ -221,20 +225,20 @@ final class DemoDeviationGenerator {
         if (!later(acknowledgementTime())) {
           return;
         }
-        deviation.returnToReporter(pick(DemoTexts.RETURN_REASONS), anyHandler(), time);
+        deviation.returnToReporter(pick(texts.returnReasons()), anyHandler(), time);
         if (!later(hours(2, 72))) {
           return;
         }
         receiving = pick(otherUnits());
         deviation.resubmit(
-            unitRef(receiving), pick(DemoTexts.RESUBMIT_COMMENTS), reporter, time, policy);
+            unitRef(receiving), pick(texts.resubmitComments()), reporter, time, policy);
       } else if (chance(0.08) && !otherUnits().isEmpty()) {
         if (!later(hours(2, 48))) {
           return;
         }
         PersonRef by = anyHandler();
         receiving = pick(otherUnits());
-        deviation.forward(unitRef(receiving), pick(DemoTexts.FORWARD_REASONS), by, time, policy);
+        deviation.forward(unitRef(receiving), pick(texts.forwardReasons()), by, time, policy);
       }
       if (!later(acknowledgementTime())) {
         return;
@@ -246,25 +250,24 @@ final class DemoDeviationGenerator {
               : handler;
       deviation.assign(handler, assignedBy, time);
       if (chance(0.2) && later(hours(1, 24))) {
-        deviation.comment(pick(DemoTexts.SHARED_COMMENTS), Visibility.SHARED, handler, time);
+        deviation.comment(pick(texts.sharedComments()), Visibility.SHARED, handler, time);
       }
       if (plan == Plan.STUCK_ASSIGNED) {
         return;
       }
       if (plan == Plan.STUCK_INFORMATION_REQUESTED || chance(0.25)) {
-        int question = random.nextInt(DemoTexts.INFORMATION_QUESTIONS.size());
+        InformationRequest request = pick(texts.informationRequests());
         if (!later(days(1, 10))) {
           return;
         }
-        deviation.requestInformation(DemoTexts.INFORMATION_QUESTIONS.get(question), handler, time);
+        deviation.requestInformation(request.question(), handler, time);
         if (plan == Plan.STUCK_INFORMATION_REQUESTED || !later(hours(4, 8 * 24))) {
           return;
         }
-        deviation.supplyInformation(
-            DemoTexts.INFORMATION_ANSWERS.get(question), reporter, time, policy);
+        deviation.supplyInformation(request.answer(), reporter, time, policy);
       }
       if (chance(0.15) && later(days(1, 5))) {
-        deviation.comment(pick(DemoTexts.INTERNAL_COMMENTS), Visibility.INTERNAL, handler, time);
+        deviation.comment(pick(texts.internalComments()), Visibility.INTERNAL, handler, time);
       }
       if (!later(chance(0.8) ? days(5, 45) : days(45, 80))) {
         return;
@@ -280,11 +283,11 @@ final class DemoDeviationGenerator {
         if (!later(days(1, 10))) {
           return;
         }
-        deviation.dispute(pick(DemoTexts.DISPUTE_REASONS), reporter, time);
+        deviation.dispute(pick(texts.disputeReasons()), reporter, time);
         if (!later(days(3, 20))) {
           return;
         }
-        answer(DemoTexts.REANSWER_PREFIX);
+        answer(texts.reanswerPrefix());
       }
       if (later(days(1, 21))) {
         PersonRef acceptedBy =
@@ -337,7 +340,7 @@ final class DemoDeviationGenerator {
     double x = (-1 + Math.sqrt(1 + 8 * u)) / 2;
     long span = Duration.between(start, end).toSeconds();
     Instant raw = start.plusSeconds((long) (span * x));
-    ZonedDateTime day = raw.atZone(SWEDEN).toLocalDate().atStartOfDay(SWEDEN);
+    ZonedDateTime day = raw.atZone(policy.zone()).toLocalDate().atStartOfDay(policy.zone());
     Instant atWork = day.plusHours(7).plusMinutes(random.nextInt(13 * 60)).toInstant();
     if (atWork.isAfter(end)) {
       atWork = end.minus(Duration.ofMinutes(5 + random.nextInt(120)));
@@ -348,9 +351,9 @@ final class DemoDeviationGenerator {
   private Template template() {
     CategoryRef category = weightedCategory();
     List<Template> candidates =
-        DemoTexts.TEMPLATES.stream().filter(t -> t.categoryCode().equals(category.code())).toList();
+        texts.templates().stream().filter(t -> t.categoryCode().equals(category.code())).toList();
     return candidates.isEmpty()
-        ? DemoTexts.generic(category.code(), category.label(), chance(0.6))
+        ? texts.generic(category.code(), category.label(), chance(0.6))
         : pick(candidates);
   }
 

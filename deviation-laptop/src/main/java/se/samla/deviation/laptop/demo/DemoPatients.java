@@ -1,4 +1,4 @@
-package se.samla.deviation.core.demo;
+package se.samla.deviation.laptop.demo;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

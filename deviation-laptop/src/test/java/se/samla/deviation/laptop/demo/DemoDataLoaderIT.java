@@ -1,4 +1,4 @@
-package se.samla.deviation.core.demo;
+package se.samla.deviation.laptop.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import se.samla.deviation.core.patient.domain.ProtectedPatient;
 /** The demo landscape, as loaded at startup by the application runner. */
 @SpringBootTest(
     classes = CoreTestApplication.class,
-    properties = "deviation.demo-data.enabled=true")
+    properties = {"deviation.embedded-database.enabled=true", "deviation.demo-data.enabled=true"})
 class DemoDataLoaderIT {
 
   private static final String REAL_VGR_ORGANISATION_NUMBER = "SE2321000131";
