@@ -21,6 +21,7 @@ import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.common.application.FieldError;
 import se.samla.deviation.core.common.application.NotFoundException;
 import se.samla.deviation.core.common.application.NotPermittedException;
+import se.samla.deviation.core.common.application.PlainText;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.common.application.VersionConflictException;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
@@ -96,6 +97,8 @@ public class DeviationWorkflow {
   public DeviationView register(RegisterDeviationCommand command, Actor actor) {
     Instant now = clock.instant();
     List<FieldError> errors = violations(command);
+    // protect() checks the patient's number under the name the API gives it.
+    errors.removeIf(e -> e.field().equals("patientIdentityNumber"));
     String reportingUnitId =
         command.reportingUnitHsaId() == null || command.reportingUnitHsaId().isBlank()
             ? actor.actingUnitHsaId()
@@ -103,6 +106,7 @@ public class DeviationWorkflow {
     UnitRef reporting = activeUnit(reportingUnitId, "reportingUnitHsaId", errors);
     UnitRef receiving = activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
     if (command.categoryCode() != null
+        && !hasError(errors, "categoryCode")
         && categories.findById(command.categoryCode()).filter(Category::active).isEmpty()) {
       errors.add(new FieldError("categoryCode", "unknown", "no active category with that code"));
     }
@@ -359,12 +363,15 @@ public class DeviationWorkflow {
           new FieldError(v.getPropertyPath().toString(), code, v.getMessage()),
           (a, b) -> a.code().compareTo(b.code()) <= 0 ? a : b);
     }
+    if (command instanceof Record record) {
+      PlainText.violations(record).forEach(e -> onePerField.putIfAbsent(e.field(), e));
+    }
     return new ArrayList<>(onePerField.values());
   }
 
   private UnitRef activeUnit(String hsaId, String field, List<FieldError> errors) {
-    if (hsaId == null || hsaId.isBlank()) {
-      if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+    if (hsaId == null || hsaId.isBlank() || hasError(errors, field)) {
+      if (!hasError(errors, field)) {
         errors.add(new FieldError(field, "required", "a unit is required"));
       }
       return null;
@@ -398,6 +405,10 @@ public class DeviationWorkflow {
     if (number == null || number.isBlank()) {
       return null;
     }
+    if (!PlainText.isPlain(number)) {
+      errors.add(PlainText.error("patient.personalIdentityNumber"));
+      return null;
+    }
     try {
       LocalDate today = LocalDate.ofInstant(now, deadlines.zone());
       return patients.protect(PersonalIdentityNumber.parse(number, today));
@@ -409,6 +420,11 @@ public class DeviationWorkflow {
               "not a valid personnummer or samordningsnummer"));
       return null;
     }
+  }
+
+  /** A field already found invalid is not looked up (a control character never reaches SQL). */
+  private static boolean hasError(List<FieldError> errors, String field) {
+    return errors.stream().anyMatch(e -> e.field().equals(field));
   }
 
   private static void failOn(List<FieldError> errors) {
