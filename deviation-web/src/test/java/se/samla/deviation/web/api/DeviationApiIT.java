@@ -507,7 +507,7 @@ class DeviationApiIT {
     assertThat(page)
         .contains("&lt;b&gt;Eva&lt;/b&gt; &amp; Co")
         .doesNotContain("<b>Eva")
-        .contains("REPORTER")
+        .contains("Rapportera avvikelser")
         .contains("/v3/api-docs");
   }
 
@@ -520,6 +520,17 @@ class DeviationApiIT {
         .andExpect(jsonPath("$.paths['/api/v1/admin/import']").exists())
         .andExpect(
             jsonPath("$.paths['/api/v1/deviations'].get.parameters[?(@.name == 'actor')]")
+                .isEmpty())
+        // The expected version is the If-Match header, not a query parameter.
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/deviations/{id}/acceptance'].post.parameters[?(@.name =="
+                        + " 'If-Match' && @.in == 'header')]")
+                .isNotEmpty())
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/deviations/{id}/acceptance'].post.parameters[?(@.name =="
+                        + " 'expected' || @.name == 'value')]")
                 .isEmpty());
   }
 }
