@@ -57,4 +57,34 @@ class WebArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta.persistence..", "org.springframework.data.jpa..")
           .because("persistence belongs to core; web opens no transactions of its own");
+
+  @ArchTest
+  static final ArchRule apiAndPagesShareOnlyTheSupportPackage =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("se.samla.deviation.web.page..")
+          .because("the API and the pages share what they share through web.support");
+
+  @ArchTest
+  static final ArchRule pagesDoNotUseTheApi =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web.page..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("se.samla.deviation.web.api..")
+          .because("pages call core's application services, never the API's controllers");
+
+  @ArchTest
+  static final ArchRule supportServesBothAndKnowsNeither =
+      noClasses()
+          .that()
+          .resideInAPackage("se.samla.deviation.web.support..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("se.samla.deviation.web.api..", "se.samla.deviation.web.page..")
+          .because("web.support is what the API and the pages share");
 }

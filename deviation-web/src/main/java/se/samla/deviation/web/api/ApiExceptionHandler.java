@@ -27,12 +27,16 @@ import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.common.application.VersionConflictException;
 import se.samla.deviation.core.deviation.domain.IllegalTransitionException;
 import se.samla.deviation.core.organisation.application.MasterDataImport.ImportFailedException;
+import se.samla.deviation.web.support.Failures;
+import se.samla.deviation.web.support.Problems;
 
 /**
- * Turns every failure into an RFC 9457 problem detail with a fixed text per status. Validation
- * problems name the fields ({@code errors: [{field, message}]}), never the submitted values.
+ * Turns every failure of an API controller into an RFC 9457 problem detail with a fixed text per
+ * status. Validation problems name the fields ({@code errors: [{field, message}]}), never the
+ * submitted values. Scoped to the API's controllers: pages have their own handling, and errors
+ * outside any controller go to {@code WebErrorController}.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "se.samla.deviation.web.api")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -40,7 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ValidationFailedException.class)
   ResponseEntity<ProblemDetail> validationFailed(ValidationFailedException e) {
     return respond(
-        HttpStatus.UNPROCESSABLE_ENTITY,
+        Failures.status(e),
         e.errors().stream()
             .map(f -> Map.of("field", f.field(), "code", f.code(), "message", f.message()))
             .toList());
@@ -49,7 +53,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ImportFailedException.class)
   ResponseEntity<ProblemDetail> importFailed(ImportFailedException e) {
     return respond(
-        HttpStatus.UNPROCESSABLE_ENTITY,
+        Failures.status(e),
         e.errors().stream()
             .map(
                 l ->
@@ -64,35 +68,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.BAD_REQUEST, List.of(Map.of("field", e.field(), "message", e.getMessage())));
   }
 
-  @ExceptionHandler({NotPermittedException.class, AccessDeniedException.class})
-  ResponseEntity<ProblemDetail> notPermitted() {
-    return respond(HttpStatus.FORBIDDEN, null);
-  }
-
-  @ExceptionHandler(AuthenticationException.class)
-  ResponseEntity<ProblemDetail> unauthenticated() {
-    return respond(HttpStatus.UNAUTHORIZED, null);
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<ProblemDetail> notFound() {
-    return respond(HttpStatus.NOT_FOUND, null);
+  @ExceptionHandler({
+    NotPermittedException.class,
+    AccessDeniedException.class,
+    AuthenticationException.class,
+    NotFoundException.class,
+    VersionConflictException.class
+  })
+  ResponseEntity<ProblemDetail> refused(Exception e) {
+    return respond(Failures.status(e), null);
   }
 
   @ExceptionHandler(IllegalTransitionException.class)
   ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e) {
-    ResponseEntity<ProblemDetail> response = respond(HttpStatus.CONFLICT, null);
+    ResponseEntity<ProblemDetail> response = respond(Failures.status(e), null);
     ProblemDetail problem = response.getBody();
     problem.setDetail(
         "The deviation's status " + e.status() + " does not allow " + e.action() + ".");
     problem.setProperty("currentStatus", e.status().name());
     return response;
-  }
-
-  @ExceptionHandler(VersionConflictException.class)
-  ResponseEntity<ProblemDetail> versionConflict(VersionConflictException e) {
-    return respond(
-        e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, null);
   }
 
   @ExceptionHandler(ApiStatusException.class)
@@ -109,15 +103,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-    // The exception's class and where it was thrown, never its message (nor a stack trace, which
-    // prints messages): messages of lower layers (SQL, JSON) may carry submitted patient data.
-    StackTraceElement[] stack = e.getStackTrace();
-    log.error(
-        "unexpected {} at {} on {} {}",
-        e.getClass().getName(),
-        stack.length == 0 ? "unknown" : stack[0],
-        request.getMethod(),
-        request.getRequestURI());
+    Failures.logUnexpected(log, e, request);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, null);
   }
 
@@ -142,7 +128,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     } else if (ex instanceof MissingRequestValueException) {
       errors = List.of(Map.of("field", "request", "message", "a required value is missing"));
     }
-    ProblemDetail problem = ApiProblems.problem(resolved);
+    ProblemDetail problem = Problems.problem(resolved);
     if (errors != null) {
       problem.setProperty("errors", errors);
     }
@@ -166,7 +152,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<ProblemDetail> respond(HttpStatus status, List<?> errors) {
-    ProblemDetail problem = ApiProblems.problem(status);
+    ProblemDetail problem = Problems.problem(status);
     if (errors != null) {
       problem.setProperty("errors", errors);
     }

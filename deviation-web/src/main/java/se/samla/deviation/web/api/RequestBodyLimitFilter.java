@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import se.samla.deviation.web.support.Problems;
 
 /**
  * Refuses API request bodies above {@code deviation.api.max-body-size} (default 1 MB) with 413: at
@@ -44,7 +45,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      ProblemDetail problem = ApiProblems.problem(HttpStatus.PAYLOAD_TOO_LARGE);
+      ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE);
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       objectMapper.writeValue(response.getOutputStream(), problem);

@@ -21,8 +21,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The REST API's part of the filter chain, kept apart from the login's: which paths need a SITHS
- * session, which are open, and CSRF for single-page scripts (Spring Security's SPA recipe).
+ * The REST API's part of the filter chain, kept apart from the login's: the SITHS session check
+ * (which the pages share), the open API documentation, and CSRF for single-page scripts (Spring
+ * Security's SPA recipe).
  */
 final class ApiSecurity {
 
@@ -31,12 +32,12 @@ final class ApiSecurity {
     "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
   };
 
-  /** The API and the start page need a SITHS session. */
-  static final String[] SITHS_ONLY = {"/api/**", "/"};
-
   private ApiSecurity() {}
 
-  /** Granted only to an authenticated SITHS login; anonymous callers get 401. */
+  /**
+   * Granted only to an authenticated SITHS login; anonymous callers get 401 (a browser page: the
+   * login), any other authentication 403.
+   */
   static AuthorizationManager<RequestAuthorizationContext> sithsSession() {
     return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
       Authentication a = authentication.get();

@@ -21,6 +21,9 @@ import org.springframework.security.saml2.provider.service.web.authentication.Op
 import org.springframework.security.saml2.provider.service.web.authentication.Saml2WebSsoAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -43,6 +46,12 @@ class SecurityConfiguration {
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
   static final String LOGIN_URL = "/saml2/authenticate/" + SamlLoginConfiguration.REGISTRATION_ID;
+
+  /** The pages' static resources: open, as they hold no data. */
+  static final String[] STATIC_RESOURCES = {
+    "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico"
+  };
+
   private static final int ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
   @Bean
@@ -83,10 +92,12 @@ class SecurityConfiguration {
                     // The OpenAPI document describes the API, not data.
                     .requestMatchers(ApiSecurity.OPEN_DOCUMENTATION)
                     .permitAll()
-                    .requestMatchers(ApiSecurity.SITHS_ONLY)
-                    .access(ApiSecurity.sithsSession())
+                    // Styles, scripts and images of the pages hold no data.
+                    .requestMatchers(STATIC_RESOURCES)
+                    .permitAll()
+                    // The API and every page, present or to come, need a SITHS session.
                     .anyRequest()
-                    .authenticated())
+                    .access(ApiSecurity.sithsSession()))
         .saml2Login(
             saml ->
                 saml.authenticationManager(new ProviderManager(samlProvider))
@@ -111,7 +122,7 @@ class SecurityConfiguration {
             exceptions ->
                 exceptions
                     .authenticationEntryPoint(entryPoint(problems))
-                    .accessDeniedHandler(problems::forbidden))
+                    .accessDeniedHandler(accessDeniedHandler(problems)))
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         // After login the browser goes to the start page, not to a remembered request.
@@ -129,6 +140,26 @@ class SecurityConfiguration {
 
   /** Browser pages go to the IdP; the API and everything else get a 401 problem detail. */
   private static AuthenticationEntryPoint entryPoint(ProblemDetailResponses problems) {
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+    entryPoints.put(browserPage(), new LoginUrlAuthenticationEntryPoint(LOGIN_URL));
+    DelegatingAuthenticationEntryPoint delegating =
+        new DelegatingAuthenticationEntryPoint(entryPoints);
+    delegating.setDefaultEntryPoint(problems::unauthorized);
+    return delegating;
+  }
+
+  /**
+   * A browser page gets the friendly 403 page (an error dispatch to the error controller, e.g. for
+   * a form posted without its CSRF token); the API and everything else a 403 problem detail.
+   */
+  private static AccessDeniedHandler accessDeniedHandler(ProblemDetailResponses problems) {
+    LinkedHashMap<RequestMatcher, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+    handlers.put(browserPage(), new AccessDeniedHandlerImpl());
+    return new RequestMatcherDelegatingAccessDeniedHandler(handlers, problems::forbidden);
+  }
+
+  /** Not under {@code /api/}, and asking for HTML by name (not just by {@code *}{@code /*}). */
+  private static RequestMatcher browserPage() {
     MediaTypeRequestMatcher wantsHtml =
         new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
     wantsHtml.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -139,12 +170,6 @@ class SecurityConfiguration {
                 .getRequestURI()
                 .substring(request.getContextPath().length())
                 .startsWith("/api/");
-    RequestMatcher browserPage = new AndRequestMatcher(new NegatedRequestMatcher(api), wantsHtml);
-    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
-    entryPoints.put(browserPage, new LoginUrlAuthenticationEntryPoint(LOGIN_URL));
-    DelegatingAuthenticationEntryPoint delegating =
-        new DelegatingAuthenticationEntryPoint(entryPoints);
-    delegating.setDefaultEntryPoint(problems::unauthorized);
-    return delegating;
+    return new AndRequestMatcher(new NegatedRequestMatcher(api), wantsHtml);
   }
 }

@@ -18,13 +18,13 @@ class ApiExceptionHandlerTest {
   void aRaceIs409AndAStaleIfMatchIs412() {
     assertThat(
             handler
-                .versionConflict(new VersionConflictException("raced", false, null))
+                .refused(new VersionConflictException("raced", false, null))
                 .getStatusCode()
                 .value())
         .isEqualTo(409);
     assertThat(
             handler
-                .versionConflict(new VersionConflictException("stale", true, null))
+                .refused(new VersionConflictException("stale", true, null))
                 .getStatusCode()
                 .value())
         .isEqualTo(412);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -345,6 +346,76 @@ class DeviationApiIT {
     assertThat(reportedCount(reporter)).isZero();
   }
 
+  /**
+   * PostgreSQL refuses U+0000 (a 500 once); every control character but tab and line breaks is
+   * refused with a 422 naming the field, in any text field, and nothing is stored.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001B", "\\r", "\\u007F", "\\u0085"})
+  void refusesControlCharactersWith422NamingTheField(String escaped) throws Exception {
+    String[][] fields = {
+      {"description", "Patienten skrevs ut utan aktuell läkemedelslista."},
+      {"immediateActions", "Ringde avdelningen."},
+      {"receivingUnitHsaId", TestCare.HOME_CARE_A},
+      {"categoryCode", "INFORMATION_TRANSFER"}
+    };
+    for (String[] field : fields) {
+      String value = field[1];
+      String body =
+          registration(null).replace("\"" + value + "\"", "\"" + value + escaped + " x\"");
+      call(post("/api/v1/deviations"), reporter, body)
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(field[0])))
+          .andExpect(jsonPath("$.errors[0].code").value("controlCharacter"));
+    }
+    String withPatient = registration(TOLVAN).replace(TOLVAN + "\"", TOLVAN + escaped + "\"");
+    call(post("/api/v1/deviations"), reporter, withPatient)
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.errors[0].field").value("patient.personalIdentityNumber"));
+    assertThat(reportedCount(reporter)).isZero();
+  }
+
+  @Test
+  void acceptsTabsAndLineBreaks() throws Exception {
+    String body =
+        registration(null).replace("Patienten skrevs ut", "Patienten skrevs ut\\r\\n\\tutan\\n");
+    MvcResult created =
+        call(post("/api/v1/deviations"), reporter, body)
+            .andExpect(status().isCreated())
+            .andReturn();
+    assertThat(
+            json.readTree(created.getResponse().getContentAsString()).path("description").asText())
+        .contains("\r\n\tutan\n");
+  }
+
+  @Test
+  void refusesControlCharactersInWorkflowCommandsListsAndMasterData() throws Exception {
+    JsonNode created = register(reporter, null);
+    String base = "/api/v1/deviations/" + created.path("id").asText();
+    call(post(base + "/comments"), reporter, "{\"text\": \"Hej\\u0000 på er\"}")
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.errors[0].field").value("text"));
+    call(post(base + "/withdrawal"), reporter, "{\"reason\": \"Fel\\u001B[2J\"}")
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    call(get(base), reporter, null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SUBMITTED"))
+        .andExpect(jsonPath("$.version").value(created.path("version").asLong()));
+
+    call(get("/api/v1/deviations").param("unit", "SE\u0000"), reporter, null)
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.errors[0].field").value("unit"));
+
+    call(
+            put("/api/v1/admin/organisations/" + TestCare.KOMMUN_A),
+            TestCare.admin(),
+            "{\"name\": \"Kommun\\u0000 A\", \"kind\": \"MUNICIPALITY\"}")
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.errors[0].field").value("name"));
+  }
+
   @Test
   void unknownOrInvisibleDeviationsAre404() throws Exception {
     call(get("/api/v1/deviations/" + UUID.randomUUID()), reporter, null)
@@ -507,7 +578,7 @@ class DeviationApiIT {
     assertThat(page)
         .contains("&lt;b&gt;Eva&lt;/b&gt; &amp; Co")
         .doesNotContain("<b>Eva")
-        .contains("REPORTER")
+        .contains("Rapportera avvikelser")
         .contains("/v3/api-docs");
   }
 
@@ -520,6 +591,17 @@ class DeviationApiIT {
         .andExpect(jsonPath("$.paths['/api/v1/admin/import']").exists())
         .andExpect(
             jsonPath("$.paths['/api/v1/deviations'].get.parameters[?(@.name == 'actor')]")
+                .isEmpty())
+        // The expected version is the If-Match header, not a query parameter.
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/deviations/{id}/acceptance'].post.parameters[?(@.name =="
+                        + " 'If-Match' && @.in == 'header')]")
+                .isNotEmpty())
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/deviations/{id}/acceptance'].post.parameters[?(@.name =="
+                        + " 'expected' || @.name == 'value')]")
                 .isEmpty());
   }
 }

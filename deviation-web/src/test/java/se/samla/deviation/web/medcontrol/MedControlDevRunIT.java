@@ -8,8 +8,6 @@ import static se.samla.deviation.web.api.Logins.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.springframework.http.MediaType;
@@ -40,20 +39,23 @@ import se.samla.deviation.web.api.ApiIntegrationTest;
 @ApiIntegrationTest
 class MedControlDevRunIT {
 
-  static final int PORT = freePort();
-  static final String SIM = "http://localhost:" + PORT;
   static final Duration WITHIN = Duration.ofSeconds(30);
 
+  /**
+   * The laptop profile's own MedControl settings, with the simulator on a free port (0): the
+   * adapter must follow it there (it once kept calling 8089). No base-url is set here.
+   */
   @DynamicPropertySource
   static void simulator(DynamicPropertyRegistry registry) {
     registry.add("medcontrol.enabled", () -> "true");
     registry.add("medcontrol.simulator.enabled", () -> "true");
-    registry.add("medcontrol.simulator.port", () -> PORT);
-    registry.add("medcontrol.base-url", () -> SIM);
-    registry.add("medcontrol.token-url", () -> SIM + "/oauth2/token");
+    registry.add("medcontrol.simulator.port", () -> "0");
     registry.add("medcontrol.relay-interval", () -> "200ms");
     registry.add("medcontrol.poll-interval", () -> "300ms");
   }
+
+  @Value("http://localhost:${local.medcontrol.simulator.port}")
+  String simulatorUrl;
 
   @Autowired MockMvc mvc;
   @Autowired MasterData masterData;
@@ -189,20 +191,12 @@ class MedControlDevRunIT {
   private String control(String method, String path, String body) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(SIM + path))
+            HttpRequest.newBuilder(URI.create(simulatorUrl + path))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path).isBetween(200, 299);
     return response.body();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -32,6 +32,7 @@ import se.samla.deviation.core.audit.infrastructure.PatientAccessLog;
 import se.samla.deviation.core.common.application.FieldError;
 import se.samla.deviation.core.common.application.NotFoundException;
 import se.samla.deviation.core.common.application.PageResult;
+import se.samla.deviation.core.common.application.PlainText;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.deviation.domain.Deviation;
 import se.samla.deviation.core.deviation.domain.DeviationAction;
@@ -111,6 +112,14 @@ public class DeviationQueries {
                   query.page() < 0 ? "page" : "size",
                   "range",
                   "page must be ≥ 0 and size 1.." + DeviationListQuery.MAX_SIZE)));
+    }
+    List<FieldError> filterErrors = new ArrayList<>();
+    PlainText.check(filterErrors, "unit", query.unitHsaId());
+    if (!query.categoryCodes().stream().allMatch(PlainText::isPlain)) {
+      filterErrors.add(PlainText.error("category"));
+    }
+    if (!filterErrors.isEmpty()) {
+      throw new ValidationFailedException(filterErrors);
     }
     Instant now = clock.instant();
     Specification<Deviation> spec =

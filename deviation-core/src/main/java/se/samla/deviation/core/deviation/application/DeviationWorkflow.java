@@ -17,6 +17,7 @@ import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.core.common.application.FieldError;
 import se.samla.deviation.core.common.application.NotFoundException;
 import se.samla.deviation.core.common.application.NotPermittedException;
+import se.samla.deviation.core.common.application.PlainText;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.common.application.VersionConflictException;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
@@ -85,6 +86,8 @@ public class DeviationWorkflow {
   public DeviationView register(RegisterDeviationCommand command, Actor actor) {
     Instant now = clock.instant();
     List<FieldError> errors = violations(command);
+    // protect() checks the patient's number under the name the API gives it.
+    errors.removeIf(e -> e.field().equals("patientIdentityNumber"));
     String reportingUnitId =
         command.reportingUnitHsaId() == null || command.reportingUnitHsaId().isBlank()
             ? actor.actingUnitHsaId()
@@ -93,6 +96,7 @@ public class DeviationWorkflow {
     UnitRef receiving =
         checks.activeUnit(command.receivingUnitHsaId(), "receivingUnitHsaId", errors);
     if (command.categoryCode() != null
+        && !hasError(errors, "categoryCode")
         && categories.findById(command.categoryCode()).filter(Category::active).isEmpty()) {
       errors.add(new FieldError("categoryCode", "unknown", "no active category with that code"));
     }
@@ -347,6 +351,9 @@ public class DeviationWorkflow {
           new FieldError(v.getPropertyPath().toString(), code, v.getMessage()),
           (a, b) -> a.code().compareTo(b.code()) <= 0 ? a : b);
     }
+    if (command instanceof Record record) {
+      PlainText.violations(record).forEach(e -> onePerField.putIfAbsent(e.field(), e));
+    }
     return new ArrayList<>(onePerField.values());
   }
 
@@ -362,6 +369,11 @@ public class DeviationWorkflow {
         errors.add(new FieldError("discoveredAt", "beforeOccurred", "cannot be before occurredAt"));
       }
     }
+  }
+
+  /** A field already found invalid is not looked up (a control character never reaches SQL). */
+  private static boolean hasError(List<FieldError> errors, String field) {
+    return errors.stream().anyMatch(e -> e.field().equals(field));
   }
 
   private static void failOn(List<FieldError> errors) {

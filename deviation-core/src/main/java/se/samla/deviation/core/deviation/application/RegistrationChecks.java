@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import se.samla.deviation.core.common.application.FieldError;
+import se.samla.deviation.core.common.application.PlainText;
 import se.samla.deviation.core.deviation.domain.DeadlinePolicy;
 import se.samla.deviation.core.deviation.domain.UnitRef;
 import se.samla.deviation.core.organisation.domain.Unit;
@@ -43,10 +44,15 @@ public class RegistrationChecks {
    * reporting unit named by MedControl PRO may have been closed since).
    */
   public UnitRef unit(String hsaId, String field, boolean mustBeActive, List<FieldError> errors) {
-    if (hsaId == null || hsaId.isBlank()) {
-      if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+    boolean alreadyInvalid = errors.stream().anyMatch(e -> e.field().equals(field));
+    if (hsaId == null || hsaId.isBlank() || alreadyInvalid) {
+      if (!alreadyInvalid) {
         errors.add(new FieldError(field, "required", "a unit is required"));
       }
+      return null;
+    }
+    if (!PlainText.isPlain(hsaId)) {
+      errors.add(PlainText.error(field));
       return null;
     }
     Optional<UnitRef> found =
@@ -69,6 +75,10 @@ public class RegistrationChecks {
   public ProtectedPatient patient(
       String number, String field, Instant now, List<FieldError> errors) {
     if (number == null || number.isBlank()) {
+      return null;
+    }
+    if (!PlainText.isPlain(number)) {
+      errors.add(PlainText.error(field));
       return null;
     }
     try {

@@ -15,6 +15,7 @@ import se.samla.deviation.core.audit.domain.PatientAccessLogEntry;
 import se.samla.deviation.core.audit.infrastructure.PatientAccessLog;
 import se.samla.deviation.core.common.application.FieldError;
 import se.samla.deviation.core.common.application.NotFoundException;
+import se.samla.deviation.core.common.application.PlainText;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.common.application.VersionConflictException;
 import se.samla.deviation.core.deviation.application.DeviationCommit;
@@ -371,7 +372,9 @@ public class MedControlWorkflow {
       }
       return null;
     }
-    String stripped = value.strip();
+    // A case registered elsewhere cannot be sent back for correction: drop what PostgreSQL or a
+    // reader cannot take instead of rejecting the whole case.
+    String stripped = PlainText.plain(value).strip();
     if (stripped.length() > max) {
       errors.add(new FieldError(field, "tooLong", "at most " + max + " characters"));
       return null;

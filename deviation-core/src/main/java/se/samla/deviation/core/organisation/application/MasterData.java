@@ -10,6 +10,7 @@ import se.samla.deviation.core.access.domain.HsaId;
 import se.samla.deviation.core.common.application.FieldError;
 import se.samla.deviation.core.common.application.NotFoundException;
 import se.samla.deviation.core.common.application.NotPermittedException;
+import se.samla.deviation.core.common.application.PlainText;
 import se.samla.deviation.core.common.application.ValidationFailedException;
 import se.samla.deviation.core.organisation.domain.CoordinatorAppointment;
 import se.samla.deviation.core.organisation.domain.HandlerAppointment;
@@ -98,7 +99,9 @@ public class MasterData {
     List<FieldError> errors = new ArrayList<>();
     requireHsaId(errors, "hsaId", hsaId);
     requireText(errors, "name", name, 200);
-    if (organisationHsaId == null || !organisations.existsById(organisationHsaId)) {
+    if (!PlainText.isPlain(organisationHsaId)) {
+      errors.add(PlainText.error("organisationHsaId"));
+    } else if (organisationHsaId == null || !organisations.existsById(organisationHsaId)) {
       errors.add(
           new FieldError("organisationHsaId", "unknown", "no organisation with that HSA-id"));
     }
@@ -122,6 +125,7 @@ public class MasterData {
     List<FieldError> errors = new ArrayList<>();
     requireHsaId(errors, "personHsaId", personHsaId);
     requireText(errors, "name", name, 200);
+    PlainText.check(errors, "email", email);
     failOn(errors);
     if (!units.existsById(unitHsaId)) {
       throw new NotFoundException("unit");
@@ -157,6 +161,7 @@ public class MasterData {
     List<FieldError> errors = new ArrayList<>();
     requireHsaId(errors, "personHsaId", personHsaId);
     requireText(errors, "name", name, 200);
+    PlainText.check(errors, "email", email);
     failOn(errors);
     if (!organisations.existsById(organisationHsaId)) {
       throw new NotFoundException("organisation");
@@ -205,6 +210,8 @@ public class MasterData {
       errors.add(new FieldError(field, "required", field + " is required"));
     } else if (value.strip().length() > max) {
       errors.add(new FieldError(field, "size", field + " is longer than " + max));
+    } else {
+      PlainText.check(errors, field, value);
     }
   }
 

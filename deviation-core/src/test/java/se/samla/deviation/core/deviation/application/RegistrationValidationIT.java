@@ -83,6 +83,25 @@ class RegistrationValidationIT {
     assertThat(e.errors().toString()).doesNotContain(digits.substring(2, 8));
   }
 
+  /** PostgreSQL refuses U+0000: it must be refused here, before any SQL, naming the fields. */
+  @Test
+  void controlCharactersAreNamedBeforeAnythingReachesTheDatabase() {
+    assertRejected(
+        () ->
+            aDeviation()
+                .description("Patienten skrevs ut\u0000 utan lista.")
+                .immediateActions("Ringde\u0007 avdelningen.")
+                .to(TestCare.HOME_CARE_A + "\u0000")
+                .category("INFORMATION_TRANSFER\u001B")
+                .patient(TestPatients.ADULT + "\u0000")
+                .build(),
+        "categoryCode",
+        "description",
+        "immediateActions",
+        "patient.personalIdentityNumber",
+        "receivingUnitHsaId");
+  }
+
   @Test
   void everyProblemIsReportedAtOnce() {
     ValidationFailedException e =

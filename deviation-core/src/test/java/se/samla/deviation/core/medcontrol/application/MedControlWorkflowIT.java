@@ -458,6 +458,30 @@ class MedControlWorkflowIT {
 
   // ---- helpers ------------------------------------------------------------------------------
 
+  @Test
+  void controlCharactersInARemoteCaseAreDroppedAndTheCaseStillArrives() {
+    MedControlRegistration r = registration(newCaseId(), null, 2, 2);
+    MedControlRegistration withNul =
+        new MedControlRegistration(
+            r.medControlCaseId(),
+            r.occurredAt(),
+            r.reportedAt(),
+            r.reportingUnitHsaId(),
+            r.receivingUnitHsaId(),
+            r.medControlCategory(),
+            "Fel dos\u0000 i listan.\u001B",
+            "Ringde\ravdelningen.",
+            r.consequence(),
+            r.probability(),
+            r.reporter(),
+            r.patientIdentityNumber());
+
+    MedControlSnapshot imported = exchange.registerFromMedControl(withNul);
+
+    assertThat(imported.description()).isEqualTo("Fel dos i listan.");
+    assertThat(imported.immediateActions()).isEqualTo("Ringde\navdelningen.");
+  }
+
   static MedControlRegistration registration(
       String caseId, Instant reportedAt, Integer consequence, Integer probability) {
     return new MedControlRegistration(

@@ -11,13 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +41,6 @@ import se.samla.deviation.core.deviation.application.SupplyInformationCommand;
 import se.samla.deviation.core.deviation.application.WithdrawDeviationCommand;
 import se.samla.deviation.core.deviation.domain.DeviationStatus;
 import se.samla.deviation.web.api.BadRequestException;
-import se.samla.deviation.web.api.IfMatch;
 import se.samla.deviation.web.api.deviation.DeviationRequests.AnswerRequest;
 import se.samla.deviation.web.api.deviation.DeviationRequests.AssignmentRequest;
 import se.samla.deviation.web.api.deviation.DeviationRequests.CommentRequest;
@@ -57,6 +54,7 @@ import se.samla.deviation.web.api.deviation.DeviationRequests.RiskAssessmentRequ
 import se.samla.deviation.web.api.deviation.DeviationResponses.DeviationResponse;
 import se.samla.deviation.web.api.deviation.DeviationResponses.SummaryResponse;
 import se.samla.deviation.web.api.deviation.DeviationResponses.TimelineResponse;
+import se.samla.deviation.web.support.ExpectedVersion;
 
 /**
  * Deviations: register, read, list, timeline and the workflow commands. Only maps between JSON and
@@ -98,7 +96,7 @@ class DeviationController {
                 body.possibleLexSarah()),
             actor);
     return ResponseEntity.created(URI.create(BASE + view.id()))
-        .eTag(IfMatch.etag(view.version()))
+        .eTag(ExpectedVersion.etag(view.version()))
         .body(DeviationResponses.of(view));
   }
 
@@ -163,12 +161,12 @@ class DeviationController {
   ResponseEntity<DeviationResponse> assign(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody(required = false) AssignmentRequest body) {
     return respond(
         workflow.assign(
             new AssignDeviationCommand(
-                id, body == null ? null : body.handlerHsaId(), IfMatch.expectedVersion(ifMatch)),
+                id, body == null ? null : body.handlerHsaId(), expected.value()),
             actor));
   }
 
@@ -176,12 +174,12 @@ class DeviationController {
   ResponseEntity<DeviationResponse> forward(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody ForwardingRequest body) {
     return respond(
         workflow.forward(
             new ForwardDeviationCommand(
-                id, body.receivingUnitHsaId(), body.reason(), IfMatch.expectedVersion(ifMatch)),
+                id, body.receivingUnitHsaId(), body.reason(), expected.value()),
             actor));
   }
 
@@ -189,92 +187,80 @@ class DeviationController {
   ResponseEntity<DeviationResponse> returnToReporter(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody ReasonRequest body) {
     return respond(
         workflow.returnToReporter(
-            new ReturnDeviationCommand(id, body.reason(), IfMatch.expectedVersion(ifMatch)),
-            actor));
+            new ReturnDeviationCommand(id, body.reason(), expected.value()), actor));
   }
 
   @PostMapping("/{id}/information-request")
   ResponseEntity<DeviationResponse> requestInformation(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody InformationRequestRequest body) {
     return respond(
         workflow.requestInformation(
-            new RequestInformationCommand(id, body.question(), IfMatch.expectedVersion(ifMatch)),
-            actor));
+            new RequestInformationCommand(id, body.question(), expected.value()), actor));
   }
 
   @PostMapping("/{id}/information")
   ResponseEntity<DeviationResponse> supplyInformation(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody InformationRequest body) {
     return respond(
         workflow.supplyInformation(
-            new SupplyInformationCommand(id, body.answer(), IfMatch.expectedVersion(ifMatch)),
-            actor));
+            new SupplyInformationCommand(id, body.answer(), expected.value()), actor));
   }
 
   @PostMapping("/{id}/answer")
   ResponseEntity<DeviationResponse> answer(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody AnswerRequest body) {
     return respond(
         workflow.answer(
             new AnswerDeviationCommand(
-                id,
-                body.investigation(),
-                body.causes(),
-                body.measures(),
-                IfMatch.expectedVersion(ifMatch)),
+                id, body.investigation(), body.causes(), body.measures(), expected.value()),
             actor));
   }
 
   @PostMapping("/{id}/acceptance")
   ResponseEntity<DeviationResponse> accept(
-      Actor actor,
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return respond(
-        workflow.accept(new AcceptAnswerCommand(id, IfMatch.expectedVersion(ifMatch)), actor));
+      Actor actor, @PathVariable UUID id, ExpectedVersion expected) {
+    return respond(workflow.accept(new AcceptAnswerCommand(id, expected.value()), actor));
   }
 
   @PostMapping("/{id}/dispute")
   ResponseEntity<DeviationResponse> dispute(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody ReasonRequest body) {
     return respond(
-        workflow.dispute(
-            new DisputeAnswerCommand(id, body.reason(), IfMatch.expectedVersion(ifMatch)), actor));
+        workflow.dispute(new DisputeAnswerCommand(id, body.reason(), expected.value()), actor));
   }
 
   @PostMapping("/{id}/withdrawal")
   ResponseEntity<DeviationResponse> withdraw(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody ReasonRequest body) {
     return respond(
         workflow.withdraw(
-            new WithdrawDeviationCommand(id, body.reason(), IfMatch.expectedVersion(ifMatch)),
-            actor));
+            new WithdrawDeviationCommand(id, body.reason(), expected.value()), actor));
   }
 
   @PostMapping("/{id}/resubmission")
   ResponseEntity<DeviationResponse> resubmit(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody(required = false) ResubmissionRequest body) {
     return respond(
         workflow.resubmit(
@@ -282,7 +268,7 @@ class DeviationController {
                 id,
                 body == null ? null : body.receivingUnitHsaId(),
                 body == null ? null : body.comment(),
-                IfMatch.expectedVersion(ifMatch)),
+                expected.value()),
             actor));
   }
 
@@ -290,7 +276,7 @@ class DeviationController {
   ResponseEntity<DeviationResponse> comment(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody CommentRequest body) {
     return respond(
         workflow.comment(
@@ -300,7 +286,7 @@ class DeviationController {
                 body.visibility() == null
                     ? se.samla.deviation.core.deviation.domain.Visibility.SHARED
                     : body.visibility(),
-                IfMatch.expectedVersion(ifMatch)),
+                expected.value()),
             actor));
   }
 
@@ -308,21 +294,19 @@ class DeviationController {
   ResponseEntity<DeviationResponse> assessRisk(
       Actor actor,
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestBody RiskAssessmentRequest body) {
     return respond(
         workflow.assessRisk(
             new AssessRiskCommand(
-                id,
-                body.consequence(),
-                body.probability(),
-                body.reason(),
-                IfMatch.expectedVersion(ifMatch)),
+                id, body.consequence(), body.probability(), body.reason(), expected.value()),
             actor));
   }
 
   private static ResponseEntity<DeviationResponse> respond(DeviationView view) {
-    return ResponseEntity.ok().eTag(IfMatch.etag(view.version())).body(DeviationResponses.of(view));
+    return ResponseEntity.ok()
+        .eTag(ExpectedVersion.etag(view.version()))
+        .body(DeviationResponses.of(view));
   }
 
   private static <E> E parse(String field, String value, Function<String, E> valueOf) {

@@ -1,4 +1,4 @@
-package se.samla.deviation.web.api;
+package se.samla.deviation.web.support;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -12,8 +12,8 @@ import se.samla.deviation.core.access.domain.Actor;
 import se.samla.deviation.web.security.CurrentActors;
 
 /**
- * Gives controller methods the core {@link Actor} of the logged-in SITHS user, with roles read from
- * the appointments on every request.
+ * Gives controller methods, API and pages alike, the core {@link Actor} of the logged-in SITHS
+ * user, with roles read from the appointments on every request.
  */
 @Component
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {

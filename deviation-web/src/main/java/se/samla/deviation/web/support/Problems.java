@@ -1,4 +1,4 @@
-package se.samla.deviation.web.api;
+package se.samla.deviation.web.support;
 
 import java.net.URI;
 import java.util.Map;
@@ -6,10 +6,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The problem types of the API and their fixed texts. Details never carry submitted values: no
- * personnummer, no SQL, no stack trace.
+ * The RFC 9457 problem types and their fixed texts, for the API's answers and for every error a
+ * non-browser client meets outside a controller (see {@link WebErrorController}). Details never
+ * carry submitted values: no personnummer, no SQL, no stack trace.
  */
-public final class ApiProblems {
+public final class Problems {
 
   private static final String BASE = "https://avvikelser.samla.se/problems/";
 
@@ -40,7 +41,7 @@ public final class ApiProblems {
           Map.entry(
               503, new String[] {"service-unavailable", "The service is not available now."}));
 
-  private ApiProblems() {}
+  private Problems() {}
 
   /** A problem with the status's fixed type, title and detail. */
   public static ProblemDetail problem(HttpStatus status) {
