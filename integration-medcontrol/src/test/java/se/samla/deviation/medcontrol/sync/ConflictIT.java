@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,16 +89,7 @@ class ConflictIT extends SyncTestSupport {
       sim.faults().down(false);
     }
 
-    MedControlOperations.Conflict conflict =
-        await("a conflict over the handler")
-            .atMost(WITHIN)
-            .until(
-                () ->
-                    admin.conflicts(true, 500).stream()
-                        .filter(c -> c.deviationId().equals(id))
-                        .findFirst()
-                        .orElse(null),
-                Objects::nonNull);
+    MedControlOperations.Conflict conflict = awaitOpenConflict(id, "a conflict over the handler");
     assertThat(conflict.field()).isEqualTo("handler");
     assertThat(conflict.state()).isEqualTo(MedControlOperations.ConflictState.OPEN);
     assertThat(conflict.localValue()).isEqualTo(TestCare.HOME_CARE_A_HANDLER);

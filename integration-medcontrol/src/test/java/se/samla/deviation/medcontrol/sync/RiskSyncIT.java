@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -137,16 +136,7 @@ class RiskSyncIT extends SyncTestSupport {
       sim.faults().down(false);
     }
 
-    MedControlOperations.Conflict conflict =
-        await("a conflict over the risk")
-            .atMost(WITHIN)
-            .until(
-                () ->
-                    admin.conflicts(true, 500).stream()
-                        .filter(c -> c.deviationId().equals(id))
-                        .findFirst()
-                        .orElse(null),
-                Objects::nonNull);
+    MedControlOperations.Conflict conflict = awaitOpenConflict(id, "a conflict over the risk");
     assertThat(conflict.field()).isEqualTo("risk");
     assertThat(conflict.localValue()).isEqualTo("K4×S2");
     assertThat(conflict.remoteValue()).isEqualTo("K1×S1");

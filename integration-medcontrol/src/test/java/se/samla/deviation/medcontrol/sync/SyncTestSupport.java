@@ -17,6 +17,7 @@ import se.samla.deviation.core.deviation.application.DeviationWorkflow;
 import se.samla.deviation.core.fixtures.Personas;
 import se.samla.deviation.core.fixtures.TestCare;
 import se.samla.deviation.core.fixtures.TestPatients;
+import se.samla.deviation.core.medcontrol.application.MedControlOperations;
 import se.samla.deviation.core.medcontrol.application.MedControlSnapshot;
 import se.samla.deviation.core.medcontrol.application.MedControlWorkflow;
 import se.samla.deviation.core.organisation.application.MasterData;
@@ -153,5 +154,18 @@ abstract class SyncTestSupport {
         return;
       }
     }
+  }
+
+  /** Waits for the first open conflict of the deviation and returns it. */
+  MedControlOperations.Conflict awaitOpenConflict(UUID id, String what) {
+    return await(what)
+        .atMost(WITHIN)
+        .until(
+            () ->
+                admin.conflicts(true, 500).stream()
+                    .filter(c -> c.deviationId().equals(id))
+                    .findFirst()
+                    .orElse(null),
+            Objects::nonNull);
   }
 }
